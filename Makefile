@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh machine with Python 3.11 and git:
+#   make site   build the whole edition into build/site
+#   make test   run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: site test serve data check lint clean help
+
+help:
+	@echo "make site   - set up, run the pipeline and build the site into build/site"
+	@echo "make test   - set up and run the whole test suite"
+	@echo "make serve  - preview the site at http://127.0.0.1:8000 with live reload"
+	@echo "make data   - run the pipeline only (anchors, build/edition.json, generated pages)"
+	@echo "make lint   - ruff"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+data: $(STAMP)
+	$(BIN)/edition build
+
+site: data
+	$(BIN)/mkdocs build --strict --site-dir build/site
+
+serve: data
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)
+	$(BIN)/ruff check edition tests scripts
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check edition tests scripts
+
+clean:
+	rm -rf build docs/reports docs/sources docs/data

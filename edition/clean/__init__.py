@@ -1,0 +1,1 @@
+"""Stage 2: clean and segment a source into reports, paratext and omissions."""

@@ -1,0 +1,121 @@
+"""The edition's normalisation rules. Nothing else in the text is ever changed.
+
+Each rule is a small pure function; ``RULES`` documents them for the Editorial method page.
+
+N1  Layout whitespace: a line's leading and trailing whitespace is layout, not text.
+N2  Wrapped lines: lines hard-wrapped inside a paragraph are joined with nothing between
+    them (Chinese has no spaces between words); with one space only where both sides are
+    Latin letters or digits.
+N3  PDF artefact spaces (PDF extractions only): a single space between a Chinese character
+    and a Latin letter or digit is an extraction artefact and is dropped
+    ("拆除 299 宗" -> "拆除299宗"); a run of two or more spaces is a layout gap and becomes one.
+N4  Full-width punctuation: half-width , : ; ( ) ! ? used in Chinese running text become
+    ，：；（）！？. Numbers (1,000), times (10:29), ratios, URLs and e-mail addresses are untouched,
+    and so is punctuation between Latin letters or digits.
+N5  Headlines: a headline wrapped over several lines is joined with one space between its lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.clean.text import CJK_PUNCT, HAN
+
+RULES: dict[str, str] = {
+    "N1": "A line's leading and trailing whitespace is layout and is removed.",
+    "N2": "Lines hard-wrapped inside a paragraph are joined with nothing between them; with one space "
+    "only where both sides are Latin letters or digits.",
+    "N3": "PDF extractions only: a single space between a Chinese character and a Latin letter or digit "
+    "is an extraction artefact and is dropped (拆除 299 宗 → 拆除299宗); a run of two or more spaces is a "
+    "layout gap and becomes one space.",
+    "N4": "Half-width , : ; ( ) ! ? in Chinese running text become full-width ，：；（）！？; numbers "
+    "(1,000), times (10:29), URLs, e-mail addresses and punctuation between Latin letters or digits are untouched.",
+    "N5": "A headline wrapped over several lines is joined with one space between its lines.",
+}
+
+_CJK_CLASS = f"{HAN}{CJK_PUNCT}"
+_ARTEFACT_SPACE = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]) (?=[{HAN}{CJK_PUNCT}])")
+_SPACE_RUN = re.compile(r"[ \u3000\t]{2,}")
+_PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """N2: join the stripped lines of one paragraph."""
+    out = ""
+    for line in (part.strip() for part in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def join_headline(lines: list[str]) -> str:
+    """N5: a headline's lines, joined with one space."""
+    return " ".join(part.strip() for part in lines if part.strip())
+
+
+def drop_pdf_artefact_spaces(text: str) -> str:
+    """N3 (PDF extractions only)."""
+    text = _ARTEFACT_SPACE.sub("", text)
+    return _SPACE_RUN.sub(" ", text)
+
+
+def full_width_punctuation(text: str) -> str:
+    """N4: half-width punctuation in Chinese running text becomes full-width."""
+    protected = [m.span() for m in _PROTECTED.finditer(text)]
+    chars = list(text)
+    for i, c in enumerate(chars):
+        if c not in _FULL or any(a <= i < b for a, b in protected):
+            continue
+        before = _neighbour(text, i, -1)
+        after = _neighbour(text, i, +1)
+        if c in "(" and _paren_encloses_chinese(text, i):
+            chars[i] = _FULL[c]
+        elif c in ")" and _paren_closes_chinese(text, i):
+            chars[i] = _FULL[c]
+        elif c in "()":
+            continue
+        elif _is_cjk(before) or (_is_cjk(after) and not _is_latin_or_digit(before)):
+            chars[i] = _FULL[c]
+    return "".join(chars)
+
+
+def normalise(text: str, *, pdf: bool) -> str:
+    """All character-level rules (N3, N4) for one piece of running text."""
+    if pdf:
+        text = drop_pdf_artefact_spaces(text)
+    return full_width_punctuation(text)
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest non-space character before (step -1) or after (step +1) position i."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _is_cjk(c: str) -> bool:
+    return bool(c) and bool(_CJK_CHAR.match(c))
+
+
+def _is_latin_or_digit(c: str) -> bool:
+    return bool(c) and c.isascii() and c.isalnum()
+
+
+def _paren_encloses_chinese(text: str, i: int) -> bool:
+    close = text.find(")", i + 1)
+    inner = text[i + 1 : close] if close != -1 else text[i + 1 : i + 2]
+    return bool(_CJK_CHAR.search(inner)) or _is_cjk(_neighbour(text, i, -1))
+
+
+def _paren_closes_chinese(text: str, i: int) -> bool:
+    opening = text.rfind("(", 0, i)
+    if opening == -1:
+        opening = text.rfind("（", 0, i)
+    inner = text[opening + 1 : i] if opening != -1 else text[max(i - 1, 0) : i]
+    return bool(_CJK_CHAR.search(inner)) or _is_cjk(_neighbour(text, i, +1))

@@ -1,0 +1,54 @@
+"""Rules that recognise paratext: parts of a document that frame the reading text.
+
+Each rule looks at one normalised line. They are shared by both layouts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.clean.text import display_width, ends_sentence
+
+_MASTHEAD = re.compile(r"(专刊|简报|快报|通讯|动态|工作信息|情况反映|参阅)|[（(][一二三四五六七八九十\d]+[)）]$|第.{1,6}期")
+_CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
+_CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
+_DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
+_COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^(编辑|审核|签发|责任编辑)[：:]")
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_DATELINE_FIELDS = re.compile(r"(来源|作者|责任编辑|编辑|发布时间|发布日期|发表时间|浏览次数)\s*[：:]")
+_NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
+_BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
+
+
+def masthead(text: str, *, first_line: bool) -> bool:
+    return first_line and not ends_sentence(text) and display_width(text) <= 60 and bool(_MASTHEAD.search(text))
+
+
+def contents_head(text: str) -> bool:
+    return bool(_CONTENTS_HEAD.match(text))
+
+
+def contents_item(text: str) -> bool:
+    return bool(_CONTENTS_ITEM.match(text))
+
+
+def distribution(text: str) -> bool:
+    return bool(_DISTRIBUTION.match(text))
+
+
+def colophon(text: str) -> bool:
+    return bool(_COLOPHON.search(text))
+
+
+def dateline(text: str) -> bool:
+    """A web page's date/source line: a date and at least one of its field labels, no sentence."""
+    return bool(_DATE.search(text)) and bool(_DATELINE_FIELDS.search(text)) and "。" not in text
+
+
+def note(text: str) -> bool:
+    return bool(_NOTE.match(text))
+
+
+def byline(text: str) -> bool:
+    """A closing byline in brackets: （柯城区委组织部 万灵慧）."""
+    return bool(_BYLINE.match(text))

@@ -1,0 +1,171 @@
+"""Segment a PDF text extraction: rejoin hard-wrapped lines into paragraphs.
+
+The evidence used, line by line (never per-file line numbers):
+
+* a *gap* (a line holding only spaces, or three or more empty lines) ends whatever was open;
+* a paragraph ends where a line ends a sentence *and* either that line is short of the page's
+  full width, or the next line is indented, or the next line opens with an enumerator
+  (一是, 二、, （三）…) and is itself short by the lost indent;
+* a short line that does not end a sentence, after a finished paragraph or a gap, is a
+  headline; consecutive headline lines are one wrapped headline;
+* paratext (masthead, contents, distribution list, colophon) and closing bylines are recognised
+  by the rules in :mod:`edition.clean.paratext`.
+
+A headline that opens a report (at the start, or after a byline closed the previous one) is a
+title; any other is a heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from edition.clean import paratext as para
+from edition.clean.layout import typical_line_width
+from edition.clean.normalise import join_headline, join_wrapped, normalise
+from edition.clean.text import (
+    CONTINUING,
+    display_width,
+    ends_sentence,
+    leading_indent,
+    starts_with_enumerator,
+)
+from edition.model import Block, Paratext, Piece
+
+_HEADLINE_MAX_SHARE = 0.8  # a headline line is at most this share of the page width
+_SHORT_BY = 4  # columns short of the full width that mark a paragraph's last line
+_INDENT = 2  # leading columns that count as an indent
+
+
+@dataclass
+class _Line:
+    number: int
+    raw: str
+    text: str  # stripped and normalised (N1, N3, N4)
+    width: int  # display width of the raw line, leading spaces included
+    indent: int
+
+
+@dataclass
+class _Group:
+    kind: str  # "body", "headline", "byline" or a paratext kind
+    lines: list[_Line] = field(default_factory=list)
+
+    @property
+    def last(self) -> _Line:
+        return self.lines[-1]
+
+
+def segment_pdf(raw_lines: list[str]) -> list[Piece]:
+    full = typical_line_width(raw_lines)
+    groups = _group(_items(raw_lines), full)
+    return _pieces(groups)
+
+
+def _items(raw_lines: list[str]) -> list[_Line | None]:
+    """Text lines, with None for each gap."""
+    items: list[_Line | None] = []
+    empty_run = 0
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw:
+            empty_run += 1
+            if empty_run == 3:
+                items.append(None)
+            continue
+        empty_run = 0
+        if not raw.strip():
+            items.append(None)
+            continue
+        text = normalise(raw.strip(), pdf=True)
+        items.append(_Line(number, raw, text, display_width(raw.rstrip()), leading_indent(raw)))
+    return items
+
+
+def _group(items: list[_Line | None], full: int) -> list[_Group]:
+    groups: list[_Group] = []
+    current: _Group | None = None
+    first_text_line = True
+    in_contents = False
+    for item in items:
+        if item is None:
+            current = None
+            continue
+        kind = _classify(item, full, first_line=first_text_line, in_contents=in_contents)
+        first_text_line = False
+        in_contents = kind == "contents"
+        if kind == "headline" and current is not None and current.kind == "body" and _open(current.last):
+            kind = "body"  # a short line finishing a sentence that is still open
+        if current is not None and _continues(current, kind, item, full):
+            current.lines.append(item)
+            continue
+        current = _Group(kind, [item])
+        groups.append(current)
+    return groups
+
+
+def _classify(line: _Line, full: int, *, first_line: bool, in_contents: bool) -> str:
+    text = line.text
+    if para.masthead(text, first_line=first_line):
+        return "masthead"
+    if para.contents_head(text) or (in_contents and para.contents_item(text)):
+        return "contents"
+    if para.distribution(text):
+        return "distribution"
+    if para.colophon(text):
+        return "colophon"
+    if para.byline(text):
+        return "byline"
+    if _headline_like(line, full):
+        return "headline"
+    return "body"
+
+
+def _headline_like(line: _Line, full: int) -> bool:
+    text = line.text
+    return (
+        not ends_sentence(text)
+        and text[-1] not in CONTINUING + "—"
+        and display_width(text) <= full * _HEADLINE_MAX_SHARE
+        and not para.note(text)
+    )
+
+
+def _open(line: _Line) -> bool:
+    """The line stops mid-sentence, so the paragraph must go on."""
+    return not ends_sentence(line.text)
+
+
+def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
+    if kind != group.kind:
+        return False
+    if kind in ("headline", "contents", "distribution"):
+        return True
+    if kind != "body":
+        return False
+    previous = group.last
+    if _open(previous):
+        return True
+    short = previous.width < full - _SHORT_BY
+    indented = line.indent >= _INDENT
+    enumerated = starts_with_enumerator(line.text) and line.width <= full - _SHORT_BY + 1
+    return not (short or indented or enumerated)
+
+
+def _pieces(groups: list[_Group]) -> list[Piece]:
+    pieces: list[Piece] = []
+    report_open = False  # a report has started and not yet been closed by a byline
+    for group in groups:
+        span = (group.lines[0].number, group.last.number)
+        texts = [line.text for line in group.lines]
+        if group.kind == "headline":
+            kind = "heading" if report_open else "title"
+            pieces.append(Block(kind, join_headline(texts), span, level=2 if kind == "heading" else None))
+            report_open = True
+        elif group.kind == "body":
+            text = normalise(join_wrapped(texts), pdf=True)
+            pieces.append(Block("note" if para.note(text) else "paragraph", text, span))
+        elif group.kind == "byline":
+            pieces.append(Block("byline", texts[0], span))
+            report_open = False
+        else:
+            pieces.append(Paratext(group.kind, "\n".join(texts), span))
+    return pieces

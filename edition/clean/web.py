@@ -1,0 +1,144 @@
+"""Segment a web-page extraction: one paragraph per line, wrapped in site chrome.
+
+Evidence used, line by line:
+
+* chrome rules (:mod:`edition.clean.chrome`) before the headline, and from the first
+  end-of-article marker (share buttons, related articles, footer) to the end of the page;
+* the headline is the first run of headline-like lines (short, no sentence-final punctuation);
+  with several lines the longest is the title, lines above it a kicker, lines below a subtitle;
+  a later line identical to the title is the page repeating it;
+* a web page's date/source line is paratext;
+* a photo caption ends with a photo credit (…供图, …/图, …摄), or is a single short sentence
+  standing after an empty gap where an image was;
+* other headline-like lines are section headings;
+* a long line that stops mid-sentence is a paragraph broken in two: it is joined to the next.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.clean import chrome
+from edition.clean import paratext as para
+from edition.clean.normalise import normalise
+from edition.clean.text import CONTINUING, display_width, ends_sentence
+from edition.model import Block, Omission, Paratext, Piece
+
+_HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
+_CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})$")
+_IMAGE_GAP = 2  # empty lines where the page had an image
+
+
+def segment_web(raw_lines: list[str]) -> list[Piece]:
+    lines = [(n, raw.strip(), gap) for n, raw, gap in _numbered(raw_lines)]
+    pieces: list[Piece] = []
+    index = 0
+    # Chrome above the headline.
+    while index < len(lines) and (rule := chrome.match(lines[index][1])) is not None:
+        pieces.append(_omit(lines[index], rule))
+        index += 1
+    # The headline: the first line, if it is not a finished sentence, and the headline-like lines after it.
+    head: list[tuple[int, str]] = []
+    while index < len(lines):
+        number, raw, gap = lines[index]
+        text = normalise(raw, pdf=False)
+        if any(text == seen for _, seen in head):
+            pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
+            index += 1
+            continue
+        fits = _headline_like(text) or (not head and _title_like(text))
+        if not fits or para.dateline(text) or chrome.match(raw):
+            break
+        head.append((number, text))
+        index += 1
+    pieces.extend(_headline_blocks(head))
+    title = max((text for _, text in head), key=display_width, default=None)
+
+    in_tail = False
+    seen_paragraph = False
+    for number, raw, gap in lines[index:]:
+        text = normalise(raw, pdf=False)
+        rule = chrome.match(raw)
+        if not in_tail and rule is not None and rule.ends_article and seen_paragraph:
+            in_tail = True
+        if in_tail:
+            pieces.append(_omit((number, raw, gap), rule or chrome.TAIL))
+        elif rule is not None:
+            pieces.append(_omit((number, raw, gap), rule))
+        elif title is not None and text == title:
+            pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
+        elif para.dateline(text):
+            pieces.append(Paratext("dateline", text, (number, number)))
+        elif _caption(text, gap):
+            pieces.append(Block("caption", text, (number, number)))
+        elif _headline_like(text):
+            pieces.append(Block("heading", text, (number, number)))
+        else:
+            previous = pieces[-1] if pieces else None
+            if isinstance(previous, Block) and previous.kind == "paragraph" and _broken(previous.zh):
+                previous.zh += text
+                previous.lines = (previous.lines[0], number)
+            else:
+                pieces.append(Block("paragraph", text, (number, number)))
+                seen_paragraph = True
+    _set_heading_levels(pieces)
+    pieces.sort(key=lambda piece: piece.lines[0])
+    return pieces
+
+
+def _numbered(raw_lines: list[str]):
+    """Non-empty lines as (number, raw line, empty lines before it)."""
+    gap = 0
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            gap += 1
+            continue
+        yield number, raw, gap
+        gap = 0
+
+
+def _omit(line: tuple[int, str, int], rule: chrome.ChromeRule) -> Omission:
+    number, raw, _ = line
+    return Omission(raw, (number, number), rule.name, rule.reason)
+
+
+def _headline_like(text: str) -> bool:
+    return (
+        not ends_sentence(text)
+        and text[-1] not in CONTINUING
+        and "。" not in text
+        and display_width(text) <= _HEADLINE_MAX_WIDTH
+    )
+
+
+def _title_like(text: str) -> bool:
+    """The page's first line may be a long headline, as long as it is no finished sentence."""
+    return not ends_sentence(text) and "。" not in text and display_width(text) <= 2 * _HEADLINE_MAX_WIDTH
+
+
+def _headline_blocks(head: list[tuple[int, str]]) -> list[Block]:
+    if not head:
+        return []
+    main = max(range(len(head)), key=lambda i: (display_width(head[i][1]), -i))
+    kinds = ["kicker"] * main + ["title"] + ["subtitle"] * (len(head) - main - 1)
+    return [Block(kind, text, (number, number)) for kind, (number, text) in zip(kinds, head, strict=True)]
+
+
+def _caption(text: str, gap: int) -> bool:
+    if _CREDIT.search(text):
+        return True
+    single_sentence = text.count("。") == 1 and text.endswith("。") and "，" not in text
+    return gap >= _IMAGE_GAP and single_sentence and display_width(text) <= _HEADLINE_MAX_WIDTH
+
+
+def _broken(text: str) -> bool:
+    """A paragraph line that stops mid-sentence and is too long to be a heading."""
+    return not ends_sentence(text) and text[-1] not in "：:" and display_width(text) > _HEADLINE_MAX_WIDTH
+
+
+def _set_heading_levels(pieces: list[Piece]) -> None:
+    """Headings that end in a dash (背景——) head sections; where they exist, the others are subsections."""
+    headings = [p for p in pieces if isinstance(p, Block) and p.kind == "heading"]
+    dashed = {id(h) for h in headings if h.zh.endswith("—")}
+    for heading in headings:
+        heading.level = 3 if dashed and id(heading) not in dashed else 2

@@ -1,0 +1,100 @@
+"""The edition's small data model: source -> report -> block.
+
+Kinds of text a source is cut into:
+
+* a **block** belongs to the reading text of a report and is translatable
+  (title, kicker, subtitle, heading, paragraph, caption, byline, note);
+* **paratext** belongs to the document but not to the reading text
+  (bulletin masthead, contents list, distribution list, colophon, a web page's date/source line);
+* an **omission** is site chrome left out of the edition and listed in the apparatus.
+
+Every piece records the 1-based source lines it came from, first and last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+BLOCK_KINDS = ("title", "kicker", "subtitle", "heading", "paragraph", "caption", "byline", "note")
+PARATEXT_KINDS = ("masthead", "contents", "distribution", "colophon", "dateline")
+
+Lines = tuple[int, int]
+
+
+@dataclass
+class Block:
+    """A translatable unit of a report's reading text."""
+
+    kind: str
+    zh: str
+    lines: Lines
+    level: int | None = None  # heading level (2 or 3) for headings
+    id: str | None = None  # stable anchor id, assigned by edition.anchor
+    number: int | None = None  # paragraph number (¶n), assigned in reading order
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Paratext:
+    kind: str
+    zh: str
+    lines: Lines
+
+
+@dataclass(frozen=True)
+class Omission:
+    """Source text left out of the edition (site chrome), with the rule that removed it."""
+
+    text: str  # the raw source text, lines joined with newlines
+    lines: Lines
+    rule: str  # machine name of the rule, e.g. "nav-menu"
+    reason: str  # human-readable reason
+
+
+Piece = Block | Paratext | Omission
+
+
+@dataclass
+class Source:
+    """A decoded source file."""
+
+    file: str  # file name inside seeds/
+    text: str  # decoded, newlines normalised to \n
+    encoding: str
+    sha256: str
+    layout: str = ""  # "pdf" or "web", set by edition.clean.layout
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass
+class Report:
+    slug: str
+    source: str  # file name of its source
+    meta: dict[str, Any]  # catalog entry (or inferred metadata)
+    blocks: list[Block] = field(default_factory=list)
+    catalogued: bool = True
+
+    @property
+    def lines(self) -> Lines:
+        return (min(b.lines[0] for b in self.blocks), max(b.lines[1] for b in self.blocks))
+
+    @property
+    def title(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "title"), None)
+
+
+@dataclass
+class SourceEdition:
+    """What the cleaning stage makes of one source: its reports, paratext and omissions."""
+
+    source: Source
+    reports: list[Report]
+    paratext: list[Paratext]
+    omissions: list[Omission]

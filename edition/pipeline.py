@@ -1,0 +1,111 @@
+"""The pipeline, stage by stage: read -> clean -> anchor -> (translate -> annotate) -> write.
+
+Each stage is a function over the data model; ``build`` runs them all and writes the outputs.
+A bad source file is reported (naming the file) and left out; the rest of the edition is still
+built, and the run ends with a non-zero status so the problem is not missed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from edition.anchor.ledger import Ledger, assign_ids, load_ledger, number_paragraphs, save_ledger
+from edition.clean.segment import clean_source
+from edition.errors import EditionError
+from edition.model import Report, SourceEdition
+from edition.paths import Paths
+from edition.read.catalog import Catalog, load_catalog
+from edition.read.decode import read_source
+from edition.write import edition_json, pages
+from edition.write.atomic import write_text
+
+log = logging.getLogger("edition")
+
+
+@dataclass
+class Edition:
+    meta: dict
+    sources: list[SourceEdition]
+    ledgers: dict[str, Ledger] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # bad inputs that were left out
+
+    @property
+    def reports(self) -> list[Report]:
+        return [r for s in self.sources for r in s.reports]
+
+    def redirects(self) -> dict[str, dict[str, str | None]]:
+        return {slug: ledger.redirects() for slug, ledger in self.ledgers.items()}
+
+
+def read_and_clean(paths: Paths) -> Edition:
+    catalog: Catalog = load_catalog(paths.catalog, paths.seeds)
+    edition = Edition(catalog.edition, [])
+    for path in paths.source_files():
+        try:
+            source = read_source(path)
+            edition.sources.append(clean_source(source, catalog.sources.get(path.name)))
+        except EditionError as err:
+            log.error("%s (source left out of the edition)", err)
+            edition.problems.append(str(err))
+    _check_unique_slugs(edition, paths)
+    return edition
+
+
+def anchor(edition: Edition, paths: Paths, *, save: bool = True) -> Edition:
+    for report in edition.reports:
+        ledger = assign_ids(report.blocks, load_ledger(paths.anchors, report.slug))
+        number_paragraphs(report.blocks)
+        edition.ledgers[report.slug] = ledger
+        if save:
+            save_ledger(paths.anchors, ledger)
+    return edition
+
+
+def write(edition: Edition, paths: Paths) -> None:
+    record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects())
+    data = edition_json.dumps(record)
+    write_text(paths.build / "edition.json", data)
+    written = {paths.docs / "data" / "edition.json"}
+    write_text(paths.docs / "data" / "edition.json", data)
+    redirects = edition.redirects()
+    for report in edition.reports:
+        page = paths.docs / "reports" / f"{report.slug}.md"
+        write_text(page, pages.report_page(report, redirects.get(report.slug, {})))
+        written.add(page)
+    for source in edition.sources:
+        page = paths.docs / "sources" / f"{pages.source_slug(source.source.file)}.md"
+        write_text(page, pages.source_page(source))
+        written.add(page)
+    index = paths.docs / "reports" / "index.md"
+    write_text(index, pages.reports_index(edition.reports))
+    written.add(index)
+    _remove_stale(paths, written)
+
+
+def build(paths: Paths | None = None) -> Edition:
+    paths = paths or Paths()
+    edition = anchor(read_and_clean(paths), paths)
+    write(edition, paths)
+    return edition
+
+
+def _check_unique_slugs(edition: Edition, paths: Paths) -> None:
+    seen: dict[str, str] = {}
+    for report in edition.reports:
+        if report.slug in seen:
+            raise EditionError(paths.catalog, f"two reports would share the slug {report.slug!r} "
+                               f"({seen[report.slug]} and {report.source})")
+        seen[report.slug] = report.source
+
+
+def _remove_stale(paths: Paths, written: set[Path]) -> None:
+    """Generated folders hold only what this build wrote (a removed report's page goes too)."""
+    for folder in paths.generated_docs:
+        if not folder.exists():
+            continue
+        for file in sorted(folder.rglob("*")):
+            if file.is_file() and file not in written:
+                file.unlink()
+                log.info("removed stale generated file %s", file)

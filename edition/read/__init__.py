@@ -1,0 +1,1 @@
+"""Stage 1: read the sources in ``seeds/`` and the editorial catalog."""

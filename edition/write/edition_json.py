@@ -1,0 +1,73 @@
+"""``build/edition.json``: the whole edition as data (schema documented in docs/data-schema.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from edition.clean.normalise import RULES
+from edition.model import Block, Report, SourceEdition
+
+SCHEMA_VERSION = 1
+
+
+def block_record(block: Block) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": block.id,
+        "kind": block.kind,
+        "number": block.number,
+        "zh": block.zh,
+        "en": None,
+        "status": "missing",
+        "provenance": None,
+        "lines": list(block.lines),
+    }
+    if block.level is not None:
+        record["level"] = block.level
+    return record
+
+
+def report_record(report: Report, redirects: dict[str, str | None]) -> dict[str, Any]:
+    title = report.meta.get("title") or {}
+    return {
+        "slug": report.slug,
+        "source": {"file": report.source, "lines": list(report.lines)},
+        "title": {"zh": title.get("zh"), "en": title.get("en")},
+        "catalogued": report.catalogued,
+        "meta": {k: v for k, v in report.meta.items() if k not in ("slug", "title")},
+        "blocks": [block_record(b) for b in report.blocks],
+        "retired_anchors": redirects,
+    }
+
+
+def source_record(edition: SourceEdition) -> dict[str, Any]:
+    source = edition.source
+    return {
+        "file": source.file,
+        "sha256": source.sha256,
+        "encoding": source.encoding,
+        "layout": source.layout,
+        "line_count": len(source.lines),
+        "reports": [r.slug for r in edition.reports],
+        "paratext": [{"kind": p.kind, "zh": p.zh, "lines": list(p.lines)} for p in edition.paratext],
+        "omissions": [
+            {"lines": list(o.lines), "rule": o.rule, "reason": o.reason, "text": o.text} for o in edition.omissions
+        ],
+    }
+
+
+def edition_record(
+    meta: dict[str, Any], sources: list[SourceEdition], redirects: dict[str, dict[str, str | None]]
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "edition": meta,
+        "normalisation_rules": RULES,
+        "reports": [report_record(r, redirects.get(r.slug, {})) for s in sources for r in s.reports],
+        "sources": [source_record(s) for s in sources],
+    }
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """Deterministic JSON: the same edition always gives the same bytes."""
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,178 @@
+"""The MkDocs pages generated from the edition: one page per report, an index of reports.
+
+Every text from the sources or the translations is HTML-escaped: a ``<script>`` in a source
+or a translation shows as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from edition.model import Report
+
+KIND_LABELS = {
+    "title": "title",
+    "kicker": "kicker",
+    "subtitle": "subtitle",
+    "heading": "heading",
+    "paragraph": "¶",
+    "caption": "caption",
+    "byline": "byline",
+    "note": "note",
+}
+
+
+def _text(value: Any) -> str:
+    return escape(str(value)) if value not in (None, "") else ""
+
+
+def _named(value: Any) -> str:
+    """A catalog value: {zh, en} rendered as 'en (zh)', a plain string as is."""
+    if isinstance(value, dict):
+        zh, en = value.get("zh"), value.get("en")
+        if zh and en:
+            return f"{escape(en)} ({escape(zh)})"
+        return escape(en or zh or "")
+    return _text(value)
+
+
+def metadata_rows(report: Report) -> list[tuple[str, str]]:
+    meta = report.meta
+    title = meta.get("title") or {}
+    rows = [("Title", _text(title.get("zh"))), ("English title", _text(title.get("en")))]
+    rows.append(("Outlet", _named(meta.get("outlet")) or "not stated"))
+    date = meta.get("date") or {}
+    rows.append(("Date", " — ".join(x for x in (_text(date.get("value")), _text(date.get("note"))) if x) or "not stated"))
+    place = meta.get("place") or {}
+    levels = [(_named(place.get(k))) for k in ("province", "city", "county", "street")]
+    where = ", ".join(x for x in levels if x)
+    if place.get("note"):
+        where = f"{where}. {_text(place['note'])}" if where else _text(place["note"])
+    rows.append(("Place", where or "not stated"))
+    authors = "; ".join(
+        f"{_named({'zh': a.get('zh'), 'en': a.get('en')})}, {_text(a.get('role'))}" for a in meta.get("authors") or []
+    )
+    rows.append(("Authors", authors or "not stated"))
+    rows.append(("Byline", _text(meta.get("byline")) or "none"))
+    rows.append(("Genre", _text(meta.get("genre")) or "not stated"))
+    first, last = report.lines
+    rows.append(("Source", f'<a href="../../sources/{source_slug(report.source)}/#L{first}">'
+                           f"<code>{escape(report.source)}</code>, lines {first}–{last}</a>"))
+    if not report.catalogued:
+        rows.append(("Catalogue", "<strong>Not catalogued</strong>: metadata inferred from the text."))
+    return rows
+
+
+def report_page(report: Report, redirects: dict[str, str | None]) -> str:
+    title = (report.meta.get("title") or {}).get("zh") or report.slug
+    english = (report.meta.get("title") or {}).get("en")
+    lines = [
+        "---",
+        f"title: {_yaml_string(english or title)}",
+        "---",
+        "",
+        f"# {escape(title)} {{ #top }}",
+        "",
+        '<dl class="report-meta">',
+    ]
+    for label, value in metadata_rows(report):
+        lines.append(f"<dt>{label}</dt><dd>{value}</dd>")
+    lines += ["</dl>", "", '<div class="edition-report">']
+    landing: dict[str, list[str]] = {}
+    for old, new in redirects.items():
+        landing.setdefault(new or "top", []).append(old)
+    for old in sorted(landing.get("top", [])):
+        lines.append(f'<span class="retired-anchor" id="{escape(old)}" data-successor=""></span>')
+    for block in report.blocks:
+        for old in sorted(landing.get(block.id or "", [])):
+            lines.append(f'<span class="retired-anchor" id="{escape(old)}" data-successor="{block.id}"></span>')
+        lines.append(_block_html(report, block))
+    lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+def _block_html(report: Report, block) -> str:
+    mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
+    first, last = block.lines
+    where = f"line {first}" if first == last else f"lines {first}–{last}"
+    return (
+        f'<div class="block block--{block.kind}" id="{block.id}" data-kind="{block.kind}">'
+        f'<a class="block-mark" href="#{block.id}" title="Anchor {block.id}">{mark}</a>'
+        f'<div class="block-zh" lang="zh-Hans">{escape(block.zh)}</div>'
+        f'<div class="block-en block-en--missing" lang="en">Translation missing.</div>'
+        f'<div class="block-info"><code>#{block.id}</code> · '
+        f'<a href="../../sources/{source_slug(report.source)}/#L{first}">{escape(report.source)}, {where}</a></div>'
+        "</div>"
+    )
+
+
+def reports_index(reports: list[Report]) -> str:
+    lines = ["---", "title: Reports", "---", "", "# Reports", "", "| Report | Place | Date | Blocks |", "|---|---|---|---|"]
+    for report in reports:
+        title = report.meta.get("title") or {}
+        place = report.meta.get("place") or {}
+        where = next((_named(place.get(k)) for k in ("street", "county", "city", "province") if place.get(k)), "")
+        date = (report.meta.get("date") or {}).get("value") or "undated"
+        label = escape(title.get("en") or title.get("zh") or report.slug).replace("|", "\\|")
+        lines.append(f"| [{label}]({report.slug}.md)<br>{escape(title.get('zh') or '')} | {where} | {date} | "
+                     f"{len(report.blocks)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def source_page(edition) -> str:
+    """A source shown diplomatically: every raw line with its number, plus paratext and omissions."""
+    source = edition.source
+    lines = [
+        "---",
+        f"title: {_yaml_string('Source ' + source.file)}",
+        "---",
+        "",
+        f"# Source `{source.file}` {{ #top }}",
+        "",
+        '<dl class="report-meta">',
+        f"<dt>SHA-256</dt><dd><code>{source.sha256}</code></dd>",
+        f"<dt>Encoding</dt><dd>{escape(source.encoding)}</dd>",
+        f"<dt>Layout</dt><dd>{'PDF text extraction' if source.layout == 'pdf' else 'web-page extraction'}</dd>",
+        f"<dt>Lines</dt><dd>{len(source.lines)}</dd>",
+        "<dt>Reports</dt><dd>"
+        + ", ".join(f'<a href="../../reports/{r.slug}/">{escape(r.slug)}</a>' for r in edition.reports)
+        + "</dd>",
+        "</dl>",
+        "",
+        "## Paratext {#paratext}",
+        "",
+    ]
+    if edition.paratext:
+        lines += ["| Kind | Lines | Text |", "|---|---|---|"]
+        for p in edition.paratext:
+            lines.append(f"| {p.kind} | [{p.lines[0]}–{p.lines[1]}](#L{p.lines[0]}) | {_cell(p.zh)} |")
+    else:
+        lines.append("None.")
+    lines += ["", "## Omissions {#omissions}", ""]
+    if edition.omissions:
+        lines += ["| Lines | Why | Text |", "|---|---|---|"]
+        for o in edition.omissions:
+            lines.append(f"| [{o.lines[0]}–{o.lines[1]}](#L{o.lines[0]}) | {escape(o.reason)} | {_cell(o.text)} |")
+    else:
+        lines.append("Nothing was omitted.")
+    lines += ["", "## Raw text {#raw}", "", '<div class="diplomatic" lang="zh-Hans">']
+    for number, raw in enumerate(source.lines, start=1):
+        lines.append(
+            f'<div class="line" id="L{number}"><a class="line-number" href="#L{number}">{number}</a>'
+            f'<span class="line-text">{escape(raw)}</span></div>'
+        )
+    lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+def source_slug(file: str) -> str:
+    return file.rsplit(".", 1)[0]
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "&#124;").replace("\n", "<br>")
