@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site test serve data check lint clean help
+.PHONY: site test serve data check lint clean help translate status candidates
 
 help:
 	@echo "make site   - set up, run the pipeline and build the site into build/site"
@@ -14,6 +14,10 @@ help:
 	@echo "make serve  - preview the site at http://127.0.0.1:8000 with live reload"
 	@echo "make data   - run the pipeline only (anchors, build/edition.json, generated pages)"
 	@echo "make lint   - ruff"
+	@echo "make translate - draft missing translations online (ARGS='--provider deepl --report SLUG')"
+	@echo "make check  - QA findings of the translations"
+	@echo "make status - per report: missing, draft, reviewed translations and QA findings"
+	@echo "make candidates - frequent corpus words not yet in glossary.yaml (TOP=n)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +40,18 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check edition tests scripts
+
+candidates: $(STAMP)
+	$(BIN)/edition terms-candidates --top $(or $(TOP),50)
+
+translate: $(STAMP)
+	$(BIN)/edition translate $(ARGS)
+
+check: $(STAMP)
+	$(BIN)/edition check
+
+status: $(STAMP)
+	$(BIN)/edition status
 
 clean:
 	rm -rf build docs/reports docs/sources docs/data

@@ -32,6 +32,58 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 1 if edition.problems else 0
 
 
+def _cmd_terms_candidates(args: argparse.Namespace) -> int:
+    from edition.annotate import candidate_terms, format_candidates, load_glossary
+    from edition.pipeline import anchor, read_and_clean
+
+    paths = Paths()
+    terms = load_glossary(paths.glossary)
+    edition = anchor(read_and_clean(paths), paths, save=False)
+    texts = [block.zh for report in edition.reports for block in report.blocks]
+    sys.stdout.write(format_candidates(candidate_terms(texts, terms, top=args.top)))
+    return 0
+
+
+def _cmd_translate(args: argparse.Namespace) -> int:
+    from edition.translate.commands import run_translate
+
+    return run_translate(
+        Paths(), provider=args.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
+        report=args.report,
+    )
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from edition.translate.commands import run_check
+
+    return run_check(Paths())
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    from edition.translate.commands import run_status
+
+    return run_status(Paths())
+
+
+def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
+    from edition.translate.draft import PROVIDERS
+
+    translate = commands.add_parser(
+        "translate", help="draft missing translations: translation memory, then a machine engine (online)"
+    )
+    translate.add_argument("--provider", choices=sorted(PROVIDERS), default="google",
+                           help="machine translation engine (deepl reads its key from DEEPL_API_KEY)")
+    translate.add_argument("--target", default="en", help="target language (default en)")
+    translate.add_argument("--redraft-fuzzy", action="store_true",
+                           help="also replace drafts (fuzzy entries); reviewed entries are never touched")
+    translate.add_argument("--report", metavar="SLUG", help="only this report")
+    translate.set_defaults(run=_cmd_translate)
+    check = commands.add_parser("check", help="QA checks of every translation (numbers, glossary, leftovers)")
+    check.set_defaults(run=_cmd_check)
+    status = commands.add_parser("status", help="per report: missing, draft, reviewed, QA findings")
+    status.set_defaults(run=_cmd_status)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="also print what each stage does")
@@ -39,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="run the pipeline: sources -> anchors -> edition.json and pages").set_defaults(
         run=_cmd_build
     )
+    candidates = commands.add_parser(
+        "terms-candidates", help="list frequent words of the corpus not yet in the glossary (for editors)"
+    )
+    candidates.add_argument("--top", type=int, default=50, help="how many to list (default 50)")
+    candidates.set_defaults(run=_cmd_terms_candidates)
+    _add_translation_commands(commands)
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
     try:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 def generated_sections(docs_dir: Path) -> dict[str, list[str]]:
     data = docs_dir / "data" / "edition.json"
     if not data.exists():

@@ -32,6 +32,10 @@ class Block:
     level: int | None = None  # heading level (2 or 3) for headings
     id: str | None = None  # stable anchor id, assigned by edition.anchor
     number: int | None = None  # paragraph number (¶n), assigned in reading order
+    en: str | None = None  # the English, from translations/en/<slug>.po (edition.translate)
+    status: str = "missing"  # "missing" | "draft" (fuzzy) | "reviewed"
+    provenance: str | None = None  # what produced the English, and when
+    po_line: int | None = None  # 1-based line of the entry's msgctxt in the PO file
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:

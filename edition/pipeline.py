@@ -63,6 +63,24 @@ def anchor(edition: Edition, paths: Paths, *, save: bool = True) -> Edition:
     return edition
 
 
+def translate(edition: Edition, paths: Paths, catalogs: dict | None = None) -> Edition:
+    """Attach translations: sync each report's PO file with its blocks, save it, put the English on blocks.
+
+    QA findings are logged as warnings (``edition check`` lists them).
+    """
+    from edition.translate import attach, qa
+    from edition.translate.commands import display_path
+
+    previous = attach.previous_chinese(paths.build / "edition.json")
+    catalogs = attach.attach_translations(edition.reports, paths.translations, ledgers=edition.ledgers,
+                                          catalogs=catalogs, previous=previous)
+    terms = qa.load_glossary(paths.glossary)
+    for slug, catalog in catalogs.items():
+        for finding in qa.check_catalog(slug, display_path(catalog.path, paths.root), catalog.po, terms):
+            log.warning("%s", finding)
+    return edition
+
+
 def write(edition: Edition, paths: Paths) -> None:
     record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects())
     data = edition_json.dumps(record)
@@ -86,7 +104,13 @@ def write(edition: Edition, paths: Paths) -> None:
 
 def build(paths: Paths | None = None) -> Edition:
     paths = paths or Paths()
-    edition = anchor(read_and_clean(paths), paths)
+    edition = read_and_clean(paths)
+    from edition.translate.attach import load_catalogs
+
+    # every PO file is read before anything is written: a syntax error stops the build here
+    catalogs = load_catalogs(paths.translations, [r.slug for r in edition.reports])
+    edition = anchor(edition, paths)
+    translate(edition, paths, catalogs)
     write(edition, paths)
     return edition
 

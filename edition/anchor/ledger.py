@@ -8,6 +8,7 @@ Rules (why: scholars cite anchors, and a published anchor must keep pointing at 
 * when a block is split, the part with most of the old text keeps the id and the rest get new ids;
   when blocks are merged, the one contributing most keeps its id and the others retire;
 * a new block gets the next id never used in this report (the counter never goes back);
+* a retired id whose exact text comes back is revived;
 * a retired id stays in the ledger with the id that took its place (``successor``), so an old
   citation still lands on the text it meant.
 
@@ -86,12 +87,14 @@ def assign_ids(blocks: list[Block], ledger: Ledger) -> Ledger:
     matched: dict[int, Anchor] = {}  # block index -> anchor
     used: set[str] = set()
 
-    # 1. Unchanged text keeps its id (in reading order, for repeated texts).
+    # 1. Unchanged text keeps its id (in reading order, for repeated texts). A retired id whose exact
+    #    text comes back is revived: old citations of it meant exactly this text.
     for index, block in enumerate(blocks):
-        for anchor in active:
+        for anchor in [*active, *(a for a in ledger.anchors if a.retired)]:
             if anchor.id not in used and anchor.zh == block.zh:
                 matched[index] = anchor
                 used.add(anchor.id)
+                anchor.retired, anchor.successor = False, None
                 break
 
     # 2. Changed text keeps the id of its most similar unmatched anchor, best pairs first.

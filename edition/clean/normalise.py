@@ -6,9 +6,9 @@ N1  Layout whitespace: a line's leading and trailing whitespace is layout, not t
 N2  Wrapped lines: lines hard-wrapped inside a paragraph are joined with nothing between
     them (Chinese has no spaces between words); with one space only where both sides are
     Latin letters or digits.
-N3  PDF artefact spaces (PDF extractions only): a single space between a Chinese character
-    and a Latin letter or digit is an extraction artefact and is dropped
-    ("拆除 299 宗" -> "拆除299宗"); a run of two or more spaces is a layout gap and becomes one.
+N3  PDF artefact spaces (PDF extractions only): spaces between a Chinese character and a Latin
+    letter or digit are extraction artefacts and are dropped ("拆除 299 宗" -> "拆除299宗");
+    any other run of two or more spaces is a layout gap and becomes one space.
 N4  Full-width punctuation: half-width , : ; ( ) ! ? used in Chinese running text become
     ，：；（）！？. Numbers (1,000), times (10:29), ratios, URLs and e-mail addresses are untouched,
     and so is punctuation between Latin letters or digits.
@@ -25,20 +25,21 @@ RULES: dict[str, str] = {
     "N1": "A line's leading and trailing whitespace is layout and is removed.",
     "N2": "Lines hard-wrapped inside a paragraph are joined with nothing between them; with one space "
     "only where both sides are Latin letters or digits.",
-    "N3": "PDF extractions only: a single space between a Chinese character and a Latin letter or digit "
-    "is an extraction artefact and is dropped (拆除 299 宗 → 拆除299宗); a run of two or more spaces is a "
-    "layout gap and becomes one space.",
+    "N3": "PDF extractions only: spaces between a Chinese character and a Latin letter or digit are "
+    "extraction artefacts and are dropped (拆除 299 宗 → 拆除299宗); any other run of two or more spaces "
+    "is a layout gap and becomes one space.",
     "N4": "Half-width , : ; ( ) ! ? in Chinese running text become full-width ，：；（）！？; numbers "
     "(1,000), times (10:29), URLs, e-mail addresses and punctuation between Latin letters or digits are untouched.",
     "N5": "A headline wrapped over several lines is joined with one space between its lines.",
 }
 
 _CJK_CLASS = f"{HAN}{CJK_PUNCT}"
-_ARTEFACT_SPACE = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]) (?=[{HAN}{CJK_PUNCT}])")
+_ARTEFACT_SPACE = re.compile(f"(?<=[{HAN}{CJK_PUNCT}]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%]) +(?=[{HAN}{CJK_PUNCT}])")
 _SPACE_RUN = re.compile(r"[ \u3000\t]{2,}")
 _PROTECTED = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 _FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
 _CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def join_wrapped(lines: list[str]) -> str:
@@ -73,9 +74,7 @@ def full_width_punctuation(text: str) -> str:
             continue
         before = _neighbour(text, i, -1)
         after = _neighbour(text, i, +1)
-        if c in "(" and _paren_encloses_chinese(text, i):
-            chars[i] = _FULL[c]
-        elif c in ")" and _paren_closes_chinese(text, i):
+        if (c in "(" and _paren_encloses_chinese(text, i)) or (c in ")" and _paren_closes_chinese(text, i)):
             chars[i] = _FULL[c]
         elif c in "()":
             continue
@@ -85,16 +84,22 @@ def full_width_punctuation(text: str) -> str:
 
 
 def normalise(text: str, *, pdf: bool) -> str:
-    """All character-level rules (N3, N4) for one piece of running text."""
-    if pdf:
-        text = drop_pdf_artefact_spaces(text)
-    return full_width_punctuation(text)
+    """All character-level rules for one piece of running text: N4, then (PDF only) N3."""
+    text = full_width_punctuation(text)
+    return drop_pdf_artefact_spaces(text) if pdf else text
+
+
+_TRANSPARENT = frozenset(" ") | frozenset(_FULL) | frozenset(_FULL.values())
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
-    """The nearest non-space character before (step -1) or after (step +1) position i."""
+    """The nearest character before (step -1) or after (step +1) position i that decides its context.
+
+    Spaces and the punctuation N4 converts are skipped, so that a run such as "::" is decided as a whole
+    and converting it once more changes nothing (the rule is idempotent).
+    """
     j = i + step
-    while 0 <= j < len(text) and text[j] == " ":
+    while 0 <= j < len(text) and text[j] in _TRANSPARENT:
         j += step
     return text[j] if 0 <= j < len(text) else ""
 
@@ -108,14 +113,15 @@ def _is_latin_or_digit(c: str) -> bool:
 
 
 def _paren_encloses_chinese(text: str, i: int) -> bool:
-    close = text.find(")", i + 1)
-    inner = text[i + 1 : close] if close != -1 else text[i + 1 : i + 2]
-    return bool(_CJK_CHAR.search(inner)) or _is_cjk(_neighbour(text, i, -1))
+    """An opening bracket is Chinese if what it encloses has Han characters, or Chinese text precedes it."""
+    close = min((j for j in (text.find(")", i + 1), text.find("）", i + 1)) if j != -1), default=len(text))
+    return bool(_HAN_CHAR.search(text[i + 1 : close])) or _is_cjk(_neighbour(text, i, -1))
 
 
 def _paren_closes_chinese(text: str, i: int) -> bool:
-    opening = text.rfind("(", 0, i)
-    if opening == -1:
-        opening = text.rfind("（", 0, i)
-    inner = text[opening + 1 : i] if opening != -1 else text[max(i - 1, 0) : i]
-    return bool(_CJK_CHAR.search(inner)) or _is_cjk(_neighbour(text, i, +1))
+    """A closing bracket is Chinese if what it closes has Han characters, or Chinese text follows it."""
+    opening = max(text.rfind("(", 0, i), text.rfind("（", 0, i))
+    inner = text[opening + 1 : i] if opening != -1 else ""
+    return bool(_HAN_CHAR.search(inner)) or _is_cjk(_neighbour(text, i, +1)) or (
+        opening == -1 and _is_cjk(_neighbour(text, i, -1))
+    )

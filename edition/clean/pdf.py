@@ -4,8 +4,9 @@ The evidence used, line by line (never per-file line numbers):
 
 * a *gap* (a line holding only spaces, or three or more empty lines) ends whatever was open;
 * a paragraph ends where a line ends a sentence *and* either that line is short of the page's
-  full width, or the next line is indented, or the next line opens with an enumerator
-  (一是, 二、, （三）…) and is itself short by the lost indent;
+  full width, or the next line is indented, or the next line is narrower than the line after it
+  by the indent it lost, or the next line opens with an enumerator (一是, 二、, （三）…) and is
+  itself short by the lost indent;
 * a short line that does not end a sentence, after a finished paragraph or a gap, is a
   headline; consecutive headline lines are one wrapped headline;
 * paratext (masthead, contents, distribution list, colophon) and closing bylines are recognised
@@ -17,6 +18,7 @@ title; any other is a heading.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from edition.clean import paratext as para
@@ -43,6 +45,7 @@ class _Line:
     text: str  # stripped and normalised (N1, N3, N4)
     width: int  # display width of the raw line, leading spaces included
     indent: int
+    next_width: int | None = None  # width of the next text line, if no gap comes between
 
 
 @dataclass
@@ -77,6 +80,9 @@ def _items(raw_lines: list[str]) -> list[_Line | None]:
             continue
         text = normalise(raw.strip(), pdf=True)
         items.append(_Line(number, raw, text, display_width(raw.rstrip()), leading_indent(raw)))
+    for current, following in itertools.pairwise(items):
+        if current is not None and following is not None:
+            current.next_width = following.width
     return items
 
 
@@ -144,10 +150,18 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
     previous = group.last
     if _open(previous):
         return True
-    short = previous.width < full - _SHORT_BY
+    # A paragraph's first line is short by its lost indent, so only a shorter one proves it ended there.
+    short = previous.width < full - (2 * _SHORT_BY if len(group.lines) == 1 else _SHORT_BY)
     indented = line.indent >= _INDENT
     enumerated = starts_with_enumerator(line.text) and line.width <= full - _SHORT_BY + 1
-    return not (short or indented or enumerated)
+    # The first line of a paragraph is narrower than the line after it by the indent it lost.
+    # (A line that ends a sentence only counts if it is nearly full, not the short last line of a paragraph.)
+    lost_indent = (
+        line.next_width is not None
+        and line.next_width - line.width >= _SHORT_BY - 1
+        and (_open(line) or line.width >= full - 2 * _SHORT_BY)
+    )
+    return not (short or indented or enumerated or lost_indent)
 
 
 def _pieces(groups: list[_Group]) -> list[Piece]:

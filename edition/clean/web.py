@@ -11,7 +11,8 @@ Evidence used, line by line:
 * a photo caption ends with a photo credit (…供图, …/图, …摄), or is a single short sentence
   standing after an empty gap where an image was;
 * other headline-like lines are section headings;
-* a long line that stops mid-sentence is a paragraph broken in two: it is joined to the next.
+* a line that stops mid-sentence and is long or holds a comma is a paragraph broken in two: it is
+  joined to the next.
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ def _omit(line: tuple[int, str, int], rule: chrome.ChromeRule) -> Omission:
 def _headline_like(text: str) -> bool:
     return (
         not ends_sentence(text)
+        and "，" not in text
         and text[-1] not in CONTINUING
         and "。" not in text
         and display_width(text) <= _HEADLINE_MAX_WIDTH
@@ -132,8 +134,10 @@ def _caption(text: str, gap: int) -> bool:
 
 
 def _broken(text: str) -> bool:
-    """A paragraph line that stops mid-sentence and is too long to be a heading."""
-    return not ends_sentence(text) and text[-1] not in "：:" and display_width(text) > _HEADLINE_MAX_WIDTH
+    """A paragraph line that stops mid-sentence (and is too long, or too comma-laden, to be a heading)."""
+    return not ends_sentence(text) and text[-1] not in "：:" and (
+        display_width(text) > _HEADLINE_MAX_WIDTH or "，" in text
+    )
 
 
 def _set_heading_levels(pieces: list[Piece]) -> None:

@@ -59,7 +59,7 @@ def load_yaml_with_lines(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as err:
         raise EditionError(path, f"cannot be read: {err}") from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err)

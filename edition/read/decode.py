@@ -34,7 +34,8 @@ def decode_bytes(data: bytes, name: str | Path) -> tuple[str, str]:
             try:
                 return _normalise_newlines(data.decode(encoding)), encoding
             except UnicodeDecodeError as err:
-                raise EditionError(name, f"starts with a {encoding} byte-order mark but is not {encoding}: {err.reason}")
+                message = f"starts with a {encoding} byte-order mark but is not {encoding}: {err.reason}"
+                raise EditionError(name, message) from None
     if b"\x00" in data:
         raise EditionError(name, "looks binary (it contains NUL bytes), not a text file")
     try:
@@ -45,7 +46,7 @@ def decode_bytes(data: bytes, name: str | Path) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise EditionError(name, "cannot be decoded as UTF-8, UTF-16 or GB18030") from None
         if _plausibility(text) < _MIN_PLAUSIBLE:
-            raise EditionError(name, "is neither UTF-8 nor plausible GB18030/GBK text (binary or another encoding?)")
+            raise EditionError(name, "is neither UTF-8 nor plausible GB18030/GBK text (binary or another encoding?)") from None
     if _has_control_characters(text):
         raise EditionError(name, "contains control characters: binary data, not a text file")
     text = _normalise_newlines(text)

@@ -17,9 +17,10 @@ def block_record(block: Block) -> dict[str, Any]:
         "kind": block.kind,
         "number": block.number,
         "zh": block.zh,
-        "en": None,
-        "status": "missing",
-        "provenance": None,
+        "en": block.en,
+        "status": block.status,
+        "provenance": block.provenance,
+        "po_line": block.po_line,
         "lines": list(block.lines),
     }
     if block.level is not None:

@@ -100,11 +100,25 @@ def _block_html(report: Report, block) -> str:
         f'<div class="block block--{block.kind}" id="{block.id}" data-kind="{block.kind}">'
         f'<a class="block-mark" href="#{block.id}" title="Anchor {block.id}">{mark}</a>'
         f'<div class="block-zh" lang="zh-Hans">{escape(block.zh)}</div>'
-        f'<div class="block-en block-en--missing" lang="en">Translation missing.</div>'
+        f"{_english_html(block)}"
         f'<div class="block-info"><code>#{block.id}</code> · '
         f'<a href="../../sources/{source_slug(report.source)}/#L{first}">{escape(report.source)}, {where}</a></div>'
         "</div>"
     )
+
+
+def _english_html(block) -> str:
+    """The English of a block, escaped, with its state: draft (and what produced it), reviewed or missing."""
+    status = getattr(block, "status", "missing")
+    english = getattr(block, "en", None)
+    if status == "missing" or not english:
+        return '<div class="block-en block-en--missing" lang="en">Translation missing.</div>'
+    if status == "draft":
+        made_by = escape(block.provenance or "provenance not recorded", quote=True)
+        label = f'<span class="translation-status translation-status--draft" title="{made_by}">draft</span>'
+    else:
+        label = '<span class="translation-status translation-status--reviewed">reviewed</span>'
+    return f'<div class="block-en block-en--{status}" lang="en">{escape(english)} {label}</div>'
 
 
 def reports_index(reports: list[Report]) -> str:

@@ -1,0 +1,201 @@
+"""What ``edition translate``, ``edition check`` and ``edition status`` do (``edition.cli`` parses args)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from edition.paths import Paths
+from edition.translate import draft, memory, qa
+from edition.translate import po as pofile
+from edition.translate.attach import Catalog, load_catalogs, previous_chinese, sync_all
+
+log = logging.getLogger("edition")
+
+
+@dataclass
+class Workspace:
+    """The current blocks of every report and their PO files, synchronised in memory (nothing written)."""
+
+    paths: Paths
+    reports: list
+    catalogs: dict[str, Catalog]
+
+
+def workspace(paths: Paths) -> Workspace:
+    from edition.pipeline import anchor, read_and_clean
+
+    edition = read_and_clean(paths)
+    catalogs = load_catalogs(paths.translations, [r.slug for r in edition.reports])
+    edition = anchor(edition, paths, save=False)
+    sync_all(
+        edition.reports,
+        catalogs,
+        ledgers=edition.ledgers,
+        previous=previous_chinese(paths.build / "edition.json"),
+    )
+    return Workspace(paths, edition.reports, catalogs)
+
+
+def findings(space: Workspace) -> list[qa.Finding]:
+    terms = qa.load_glossary(space.paths.glossary)
+    found: list[qa.Finding] = []
+    for slug, catalog in space.catalogs.items():
+        found += qa.check_catalog(slug, display_path(catalog.path, space.paths.root), catalog.po, terms)
+    return found
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path relative to the repository where it is inside it (as translators see it)."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _stale(space: Workspace) -> list[str]:
+    """PO files whose text on disk is not what the build would write (line numbers may be off)."""
+    stale = []
+    for catalog in space.catalogs.values():
+        try:
+            on_disk = catalog.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            on_disk = None
+        if on_disk != catalog.text():
+            stale.append(str(catalog.path))
+    return stale
+
+
+def run_check(paths: Paths, out: TextIO = sys.stdout) -> int:
+    """Print every QA finding, one a line; 0 (findings are for people to judge, not errors)."""
+    space = workspace(paths)
+    found = findings(space)
+    for finding in found:
+        print(finding, file=out)
+    for path in _stale(space):
+        print(
+            f"note: {path} is not up to date with the sources; run `make data` (line numbers may be off)",
+            file=out,
+        )
+    print(f"{len(found)} QA finding(s) in {len(space.catalogs)} report(s)", file=out)
+    return 0
+
+
+def run_status(paths: Paths, out: TextIO = sys.stdout) -> int:
+    space = workspace(paths)
+    per_report: dict[str, int] = {}
+    for finding in findings(space):
+        per_report[finding.slug] = per_report.get(finding.slug, 0) + 1
+    rows = [("report", *pofile.STATUSES, "qa")]
+    totals = [0, 0, 0, 0]
+    for slug, catalog in space.catalogs.items():
+        counts = [0, 0, 0]
+        for entry in pofile.active_entries(catalog.po):
+            counts[pofile.STATUSES.index(pofile.status(entry))] += 1
+        row = [*counts, per_report.get(slug, 0)]
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+        rows.append((slug, *map(str, row)))
+    rows.append(("total", *map(str, totals)))
+    width = max(len(r[0]) for r in rows)
+    for row in rows:
+        print(f"{row[0]:<{width}}  " + "  ".join(f"{cell:>8}" for cell in row[1:]), file=out)
+    return 0
+
+
+def run_translate(
+    paths: Paths,
+    *,
+    provider: str = "google",
+    target: str = "en",
+    redraft_fuzzy: bool = False,
+    report: str | None = None,
+    engine: draft.Engine | None = None,
+    today: str | None = None,
+    progress: bool = True,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Translation memory first, then machine drafts for what is still missing.
+
+    If drafting needs an engine and it cannot be reached, says so in one line and returns 1
+    without writing any file.
+    """
+    today = today or date.today().isoformat()
+    space = workspace(paths)
+    if report is not None and report not in space.catalogs:
+        print(f"error: no report {report!r} (reports: {', '.join(space.catalogs)})", file=sys.stderr)
+        return 2
+    chosen = {s: c for s, c in space.catalogs.items() if report is None or s == report}
+    cache = draft.DraftCache.load(draft.cache_path(paths.translations, provider, target))
+    secrets = draft.secrets_from_env()
+
+    # What would still need the engine after translation memory? (planned on copies: nothing changes yet)
+    remembered = _memory_plan(space.catalogs, report, today)
+    uncached = [
+        e
+        for _, e in draft.pending({c.path: c.po for c in chosen.values()}, redraft_fuzzy)
+        if cache.get(e.msgid) is None and (e.msgctxt not in remembered.get(_slug_of(chosen, e), set()))
+    ]
+    if uncached:
+        try:
+            engine = engine or draft.make_engine(provider, target)
+            draft.probe(engine, secrets=secrets)
+        except draft.EngineUnavailable as err:
+            print(f"error: {provider}: {err}; no file was changed", file=sys.stderr)
+            return 1
+
+    for (
+        catalog
+    ) in space.catalogs.values():  # the synchronised files, written once everything is known to work
+        catalog.save()
+    filled = memory.fill_from_memory({s: c.po for s, c in space.catalogs.items()}, today=today, only=report)
+    for slug in {slug for slug, _, _ in filled}:
+        space.catalogs[slug].save()
+    result = draft.draft_missing(
+        {c.path: c.po for c in chosen.values()},
+        engine or _NoEngine(),
+        redraft_fuzzy=redraft_fuzzy,
+        provider=provider,
+        cache=cache,
+        today=today,
+        progress=progress,
+        secrets=secrets,
+        skip=[(slug, anchor) for slug, anchor, _ in filled],
+    )
+    print(
+        f"{len(filled)} from translation memory, {len(result.drafted)} machine drafts "
+        f"({result.from_cache} from the cache), {len(result.failed)} failed",
+        file=out,
+    )
+    return 1 if result.failed else 0
+
+
+class _NoEngine:
+    """Stands in when every text is cached: asking it anything is a bug."""
+
+    def translate(self, text: str) -> str:
+        raise draft.EngineUnavailable("no engine was set up (every text was expected in the cache)")
+
+
+def _slug_of(catalogs: dict[str, Catalog], entry: object) -> str:
+    return next((s for s, c in catalogs.items() if any(e is entry for e in c.po)), "")
+
+
+def _memory_plan(catalogs: dict[str, Catalog], report: str | None, today: str) -> dict[str, set[str]]:
+    """slug -> ids that translation memory would fill (computed without changing anything)."""
+    index = memory.memory_index({s: c.po for s, c in catalogs.items()})
+    plan: dict[str, set[str]] = {}
+    for slug, catalog in catalogs.items():
+        if report is not None and slug != report:
+            continue
+        for entry in pofile.active_entries(catalog.po):
+            if (
+                pofile.status(entry) == pofile.MISSING
+                and entry.msgctxt
+                and memory.lookup(entry.msgid, index, exclude=(slug, entry.msgctxt))
+            ):
+                plan.setdefault(slug, set()).add(entry.msgctxt)
+    return plan

@@ -1,0 +1,224 @@
+"""One gettext PO file per report: ``translations/<lang>/<slug>.po``.
+
+One entry per translatable block, in reading order: ``msgctxt`` is the block's anchor id, ``msgid``
+its Chinese, ``msgstr`` the English. Files are written without line wrapping, without ``#:``
+locations and with a fixed header, so that loading and saving an unchanged file gives the same bytes
+(and a translator's diff shows only what they changed).
+
+Translator comments (``# key: value``) carry what the build needs to know about an entry:
+``provenance`` (what produced a draft, and when), ``note`` (a translator's note) and ``qa-ok``
+(an accepted QA finding, explained). The extracted comment (``#. kind: paragraph ¶3``) is for
+translators only and is rewritten by the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import polib
+
+from edition.errors import EditionError
+from edition.write.atomic import write_text
+
+LANGUAGE = "en"
+MISSING, DRAFT, REVIEWED = "missing", "draft", "reviewed"
+STATUSES = (MISSING, DRAFT, REVIEWED)
+FUZZY = "fuzzy"
+
+PROJECT = "party-building-demolition-edition"
+HEADER = (
+    "English translation of the report '{slug}'.\n"
+    "Edit msgstr only; remove the '#, fuzzy' line when you have reviewed an entry.\n"
+    "See docs/translators.md."
+)
+
+_LINE_IN_MESSAGE = re.compile(r"\(line (\d+)\)")
+_MSGCTXT_LINE = re.compile(r'^msgctxt "(.*)"$')
+
+
+def po_path(translations: Path, slug: str, language: str = LANGUAGE) -> Path:
+    return translations / language / f"{slug}.po"
+
+
+def metadata(language: str = LANGUAGE) -> dict[str, str]:
+    """The fixed header: nothing in it changes from one run to the next."""
+    return {
+        "Project-Id-Version": PROJECT,
+        "Language": language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+
+
+def new_catalog(slug: str, language: str = LANGUAGE) -> polib.POFile:
+    po = polib.POFile(wrapwidth=0)
+    po.header = HEADER.format(slug=slug)
+    po.metadata = metadata(language)
+    return po
+
+
+def parse_po(text: str, path: Path | str) -> polib.POFile:
+    """Parse PO text; a syntax error or a repeated msgctxt is an :class:`EditionError` naming file, line."""
+    try:
+        po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
+    except (OSError, ValueError, UnicodeError) as err:
+        message = str(err)
+        found = _LINE_IN_MESSAGE.search(message)
+        detail = message.split("):", 1)[1].strip() if "):" in message else ""
+        raise EditionError(
+            path, f"PO syntax error{': ' + detail if detail else ''}", int(found.group(1)) if found else None
+        ) from None
+    po.wrapwidth = 0
+    lines = msgctxt_lines(text)
+    seen: set[str] = set()
+    for entry in po:
+        if entry.obsolete or entry.msgctxt is None:
+            continue
+        if entry.msgctxt in seen:
+            duplicates = lines.get(entry.msgctxt, [])
+            raise EditionError(
+                path,
+                f"msgctxt {entry.msgctxt!r} appears more than once in the file (each block has one entry)",
+                duplicates[1] if len(duplicates) > 1 else entry.linenum,
+            )
+        seen.add(entry.msgctxt)
+    return po
+
+
+def load_po(path: Path) -> polib.POFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise EditionError(path, f"not UTF-8: {err.reason}") from None
+    return parse_po(text, path)
+
+
+def dumps(po: polib.POFile) -> str:
+    po.wrapwidth = 0
+    for entry in po:
+        entry.occurrences = []  # no '#:' lines: a block's place is its msgctxt
+    return str(po)
+
+
+def save_po(po: polib.POFile, path: Path) -> bool:
+    """Write atomically; False (and nothing written) if the file already holds exactly this."""
+    return write_text(path, dumps(po))
+
+
+def msgctxt_lines(text: str) -> dict[str, list[int]]:
+    """Every active entry's msgctxt -> the 1-based lines it is on (obsolete ``#~`` entries excluded)."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _MSGCTXT_LINE.match(line)
+        if match:
+            found.setdefault(_unescape(match.group(1)), []).append(number)
+    return found
+
+
+def entry_lines(text: str) -> dict[str, int]:
+    """msgctxt -> the line of its (first) ``msgctxt`` line: where "edit this paragraph" links point."""
+    return {ctxt: lines[0] for ctxt, lines in msgctxt_lines(text).items()}
+
+
+def _unescape(value: str) -> str:
+    return value.replace('\\"', '"').replace("\\\\", "\\")
+
+
+def active_entries(po: polib.POFile) -> Iterator[polib.POEntry]:
+    return (e for e in po if not e.obsolete)
+
+
+def by_context(po: polib.POFile) -> dict[str, polib.POEntry]:
+    return {e.msgctxt: e for e in active_entries(po) if e.msgctxt is not None}
+
+
+# --- states -----------------------------------------------------------------------------------
+
+
+def status(entry: polib.POEntry) -> str:
+    """``missing`` (no English), ``draft`` (``#, fuzzy``) or ``reviewed`` (neither)."""
+    if not entry.msgstr.strip():
+        return MISSING
+    return DRAFT if FUZZY in entry.flags else REVIEWED
+
+
+def is_reviewed(entry: polib.POEntry) -> bool:
+    return status(entry) == REVIEWED
+
+
+def set_fuzzy(entry: polib.POEntry, fuzzy: bool = True) -> None:
+    if fuzzy and FUZZY not in entry.flags:
+        entry.flags.append(FUZZY)
+    elif not fuzzy and FUZZY in entry.flags:
+        entry.flags.remove(FUZZY)
+
+
+class ReviewedEntryError(RuntimeError):
+    """Raised when code tries to replace a reviewed translation (a programming error, never data)."""
+
+
+def set_draft(entry: polib.POEntry, english: str, provenance: str, *, notes: Iterable[str] = ()) -> None:
+    """Put a draft in an entry: fuzzy, with its provenance. Refuses to touch a reviewed entry."""
+    if is_reviewed(entry):
+        raise ReviewedEntryError(f"refusing to overwrite the reviewed translation of {entry.msgctxt}")
+    entry.msgstr = english
+    set_fuzzy(entry)
+    entry.previous_msgid = None  # the draft translates the current Chinese
+    set_comment(entry, "provenance", provenance)
+    remove_comment(entry, "qa-ok")  # an explanation of a finding in the old text does not carry over
+    remove_comment(entry, "note")
+    for note in notes:
+        add_comment(entry, "note", note)
+
+
+# --- translator comments ----------------------------------------------------------------------
+
+
+def _comment_lines(entry: polib.POEntry) -> list[str]:
+    return entry.tcomment.split("\n") if entry.tcomment else []
+
+
+def comments(entry: polib.POEntry, key: str) -> list[str]:
+    """The values of every ``# key: value`` translator comment of an entry."""
+    prefix = f"{key}:"
+    return [line[len(prefix) :].strip() for line in _comment_lines(entry) if line.startswith(prefix)]
+
+
+def comment(entry: polib.POEntry, key: str) -> str | None:
+    values = comments(entry, key)
+    return values[0] if values else None
+
+
+def remove_comment(entry: polib.POEntry, key: str) -> None:
+    prefix = f"{key}:"
+    entry.tcomment = "\n".join(line for line in _comment_lines(entry) if not line.startswith(prefix))
+
+
+def set_comment(entry: polib.POEntry, key: str, value: str) -> None:
+    """Replace the ``# key:`` line (or add it first: provenance leads the comments)."""
+    prefix = f"{key}:"
+    lines = [line for line in _comment_lines(entry) if not line.startswith(prefix)]
+    entry.tcomment = "\n".join([f"{prefix} {value}", *lines])
+
+
+def add_comment(entry: polib.POEntry, key: str, value: str) -> None:
+    lines = _comment_lines(entry)
+    for part in value.splitlines() or [""]:
+        lines.append(f"{key}: {part}".rstrip())
+    entry.tcomment = "\n".join(lines)
+
+
+def provenance(entry: polib.POEntry) -> str | None:
+    return comment(entry, "provenance")
+
+
+def qa_ok(entry: polib.POEntry) -> dict[str, str]:
+    """Accepted QA findings: check name -> the translator's explanation."""
+    accepted: dict[str, str] = {}
+    for value in comments(entry, "qa-ok"):
+        name, _, why = value.partition(":")
+        accepted[name.strip()] = why.strip()
+    return accepted

@@ -1,0 +1,153 @@
+"""edition.annotate.glossary: loading, checking and pinyin of glossary.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.annotate.glossary import CATEGORIES, generate_pinyin, load_glossary
+from edition.errors import EditionError
+from edition.paths import Paths
+
+ENTRY = """\
+- id: {id}
+  zh: "{zh}"
+  variants: {variants}
+  pinyin: {pinyin}
+  en: "{en}"
+  en_variants: []
+  category: {category}
+  definition: "{definition}"
+  note: ""
+  related: {related}
+"""
+
+
+def entry(**fields: str) -> str:
+    values = {
+        "id": "party-building", "zh": "党建", "variants": "[]", "pinyin": "null", "en": "Party building",
+        "category": "mechanism", "definition": "Work on the Party's own organisations.", "related": "[]",
+    }
+    values.update(fields)
+    return ENTRY.format(**values)
+
+
+def write(tmp_path: Path, *entries: str) -> Path:
+    path = tmp_path / "glossary.yaml"
+    path.write_text("# test glossary\n" + "".join(entries), encoding="utf-8")
+    return path
+
+
+def test_the_real_glossary_loads() -> None:
+    terms = load_glossary(Paths().glossary)
+    assert len(terms) == 161
+    assert len({t.id for t in terms}) == 161
+    assert {t.category for t in terms} <= set(CATEGORIES)
+    assert all(t.pinyin and t.line for t in terms)
+    by_id = {t.id: t for t in terms}
+    assert by_id["party-building-leadership"].pinyin == "dǎngjiàn yǐnlǐng"
+    assert by_id["party-building-leadership"].tooltip == "dǎngjiàn yǐnlǐng · Party-building leadership"
+    assert by_id["party-building-leadership"].line == 2
+    # an editor's override is kept as written
+    assert by_id["one-ruler-measures-all-the-way"].pinyin == "yī bǎ chǐzi liáng dàodǐ"
+    # Latin and digit forms keep themselves
+    assert by_id["one-plus-n-plus-x"].pinyin == "1+N+X"
+    assert by_id["one-plus-n-plus-x"].zh_forms == ("1+N+X", "1+n+x")
+    assert by_id["shantytown-redevelopment"].zh_forms == ("棚户区改造", "棚改")
+
+
+@pytest.mark.parametrize(
+    ("zh", "pinyin"),
+    [
+        ("党建引领", "dǎngjiàn yǐnlǐng"),
+        ("临时党支部", "línshí dǎngzhībù"),
+        ("1+X", "1+X"),
+        ("党建+专班", "dǎngjiàn + zhuānbān"),
+        ("比、学、赶、超", "bǐ xué gǎn chāo"),
+        ("西安", "xī'ān"),  # apostrophe before a syllable starting with a vowel
+    ],
+)
+def test_generated_pinyin(zh: str, pinyin: str) -> None:
+    assert generate_pinyin(zh) == pinyin
+
+
+def test_override_and_optional_fields(tmp_path: Path) -> None:
+    path = write(tmp_path, entry(pinyin='"dǎng jiàn"', variants='["党的建设"]'))
+    [term] = load_glossary(path)
+    assert term.pinyin == "dǎng jiàn"
+    assert term.zh_forms == ("党建", "党的建设")
+    assert term.line == 2
+    assert term.record()["variants"] == ["党的建设"]
+
+
+def raises(path: Path, *fragments: str, line: int | None) -> None:
+    with pytest.raises(EditionError) as info:
+        load_glossary(path)
+    message = str(info.value)
+    assert info.value.line == line, message
+    assert message.startswith(f"{path}:{line}: ") if line else message.startswith(str(path))
+    for fragment in fragments:
+        assert fragment in message, message
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, entry(), '- id: broken\n  zh: "未闭合\n  en: [\n')
+    with pytest.raises(EditionError) as info:
+        load_glossary(path)
+    assert "YAML syntax error" in str(info.value)
+    assert info.value.line is not None and info.value.line >= 12
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    path = write(tmp_path, entry(), entry(zh="党务"))
+    raises(path, "'party-building'", "duplicate id", "line 2", line=12)
+
+
+def test_duplicate_chinese_form_across_entries(tmp_path: Path) -> None:
+    path = write(tmp_path, entry(), entry(id="party-affairs", zh="党务", variants='["党建"]'))
+    raises(path, "'party-affairs'", "'党建'", "'party-building'", line=12)
+
+
+def test_duplicate_latin_form_differs_only_in_case(tmp_path: Path) -> None:
+    path = write(tmp_path, entry(zh="1+N+X"), entry(id="other", zh="1+n+x"))
+    raises(path, "'other'", "1+n+x", line=12)
+
+
+def test_a_form_listed_twice_in_one_entry(tmp_path: Path) -> None:
+    raises(write(tmp_path, entry(variants='["党建"]')), "'party-building'", "listed twice", line=2)
+
+
+@pytest.mark.parametrize("field", ["zh", "en", "definition", "category"])
+def test_empty_required_field(tmp_path: Path, field: str) -> None:
+    fields = {"id": "second", "zh": "党务", field: ""}
+    raises(write(tmp_path, entry(), entry(**fields)), "'second'", field, line=12)
+
+
+def test_missing_id(tmp_path: Path) -> None:
+    raises(write(tmp_path, entry(id='""')), "'id'", line=2)
+
+
+def test_unknown_category(tmp_path: Path) -> None:
+    raises(write(tmp_path, entry(category="slogans")), "'party-building'", "'slogans'", line=2)
+
+
+@pytest.mark.parametrize("bad", ["Party-Building", "party_building", "党建", "party--building", "-party"])
+def test_id_must_be_a_slug(tmp_path: Path, bad: str) -> None:
+    raises(write(tmp_path, entry(id=f'"{bad}"')), bad, "slug", line=2)
+
+
+def test_unknown_related_id(tmp_path: Path) -> None:
+    path = write(tmp_path, entry(related="[party-branch]"))
+    raises(path, "'party-building'", "'party-branch'", line=2)
+
+
+def test_related_ids_that_exist_are_fine(tmp_path: Path) -> None:
+    path = write(tmp_path, entry(related="[party-branch]"), entry(id="party-branch", zh="党支部"))
+    assert [t.related for t in load_glossary(path)] == [("party-branch",), ()]
+
+
+def test_not_a_list(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text("id: x\n", encoding="utf-8")
+    raises(path, "list", line=1)

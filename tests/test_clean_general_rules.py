@@ -1,0 +1,117 @@
+"""The general rules do the work: new sources of either kind come out right without hints.
+
+Real paragraphs of the edition are laid out again as a PDF extraction (hard-wrapped at some page
+width, a blank line after each line, stray spaces around digits, the indent lost) or as a web page
+(chrome around the article, a paragraph broken across a blank line), and segmentation must give
+the paragraphs back.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from edition.clean.layout import PDF, WEB, detect_layout
+from edition.clean.pdf import segment_pdf
+from edition.clean.text import display_width
+from edition.clean.web import segment_web
+from edition.model import Block, Omission
+from edition.paths import Paths
+from edition.pipeline import read_and_clean
+
+PARAGRAPHS = [
+    b.zh
+    for r in read_and_clean(Paths()).reports
+    for b in r.blocks
+    if b.kind == "paragraph" and len(b.zh) > 80 and "，" in b.zh[:40]
+]
+
+
+def _width(c: str) -> int:
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
+def wrap_like_a_pdf(text: str, width: int) -> list[str]:
+    """Hard-wrap at ``width`` columns, never inside a number; the first line loses its indent."""
+    lines, line, used, limit = [], "", 0, width - 4
+    for token in re.findall(r"[A-Za-z0-9.%+-]+|.", text):
+        size = sum(map(_width, token))
+        if used + size > limit:
+            lines.append(line)
+            line, used, limit = "", 0, width
+        line += token
+        used += size
+    lines.append(line)
+    return lines
+
+
+def pdf_document(title: str, paragraphs: list[str], width: int) -> list[str]:
+    out = [title[:14], "", " ", ""]
+    for paragraph in paragraphs:
+        for line in wrap_like_a_pdf(paragraph, width):
+            out += [line, ""]
+    out += ["（某某区委组织部  张三）", ""]
+    return out
+
+
+def has_evidence(paragraphs: list[str], width: int) -> bool:
+    """Every paragraph break shows in the layout: the last line before it is short, or the first line
+    after it is narrower than the line that follows by the lost indent. (Without either, a human
+    reader of the PDF could not tell either.)"""
+    wrapped = [wrap_like_a_pdf(p, width) for p in paragraphs]
+    full = max(display_width(line) for lines in wrapped for line in lines)
+    for before, after in itertools.pairwise(wrapped):
+        short = display_width(before[-1]) <= full - 5
+        indent = len(after) > 1 and display_width(after[1]) - display_width(after[0]) >= 3
+        if not (short or indent):
+            return False
+    return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=5, unique=True), st.integers(50, 64))
+def test_pdf_paragraphs_are_rejoined_from_evidence_alone(paragraphs, width):
+    assume(has_evidence(paragraphs, width))
+    lines = pdf_document("某区党员干部带头推进征收工作", paragraphs, width)
+    assert detect_layout(lines) == PDF
+    blocks = [p for p in segment_pdf(lines) if isinstance(p, Block)]
+    assert [b.kind for b in blocks] == ["title", *["paragraph"] * len(paragraphs), "byline"]
+    assert [b.zh for b in blocks[1:-1]] == paragraphs
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=5, unique=True), st.integers(1, 30))
+def test_web_page_chrome_is_removed_and_broken_paragraphs_joined(paragraphs, extra):
+    body: list[str] = []
+    for paragraph in paragraphs:
+        body += [paragraph, ""]
+    first = paragraphs[0]
+    cut = first.index("，") + 1 + extra  # broken after its first clause, somewhere mid-sentence
+    while first[cut - 1] in "。，、；：！？”“" and cut < len(first) - 1:
+        cut += 1
+    body[0:1] = [first[:cut], "", first[cut:]]
+    lines = [
+        "首页|新闻|时政|图片|视频|专题",
+        "您所在的位置:首页 > 新闻 > 正文",
+        "",
+        "某镇党建引领推进棚户区改造",
+        "",
+        "2023-05-01 09:00 来源:某某网 作者:某某",
+        "",
+        *body,
+        "分享到:",
+        "相关阅读:",
+        "关于我们 | 广告服务 | 网站地图",
+        "Copyright © 2023 某某网 版权所有",
+    ]
+    assert detect_layout(lines) == WEB
+    pieces = segment_web(lines)
+    blocks = [p for p in pieces if isinstance(p, Block)]
+    assert blocks[0].kind == "title"
+    assert [b.zh for b in blocks[1:]] == paragraphs
+    omitted = [p.rule for p in pieces if isinstance(p, Omission)]
+    assert omitted[:2] == ["nav-menu", "breadcrumb"] and len(omitted) == 6

@@ -1,0 +1,148 @@
+"""The "attach translations" stage: PO files -> blocks -> edition.json and pages; the commands."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from deep_translator.exceptions import RequestError
+
+from edition.errors import EditionError
+from edition.model import Block, Report
+from edition.paths import Paths
+from edition.pipeline import build
+from edition.translate import commands
+from edition.translate import po as pofile
+from edition.translate.attach import Catalog, attach_report, sync_report
+from edition.write import edition_json, pages
+
+
+def report_with(entries: dict[str, tuple[str, bool, str | None]]) -> tuple[Report, Catalog]:
+    blocks = [Block("paragraph", f"中文{n}。", (n, n), id=anchor, number=n)
+              for n, anchor in enumerate(["b1", "b2", "b3"], start=1)]
+    report = Report("r", "000.txt", {}, blocks)
+    catalog = Catalog("r", Path("translations/en/r.po"), pofile.new_catalog("r"), existed=False)
+    sync_report(catalog, report)
+    for anchor, (english, fuzzy, provenance) in entries.items():
+        entry = pofile.by_context(catalog.po)[anchor]
+        entry.msgstr = english
+        pofile.set_fuzzy(entry, fuzzy)
+        if provenance:
+            pofile.set_comment(entry, "provenance", provenance)
+    attach_report(report, catalog)
+    return report, catalog
+
+
+def test_blocks_get_english_status_provenance_and_po_line() -> None:
+    report, catalog = report_with({
+        "b1": ("<script>alert(1)</script> & more", True, "google via deep-translator, 2024-05-01"),
+        "b2": ("Reviewed text.", False, "editorial draft, 2024-04-01"),
+    })
+    b1, b2, b3 = report.blocks
+    assert (b1.en, b1.status, b1.provenance) == ("<script>alert(1)</script> & more", "draft",
+                                                 "google via deep-translator, 2024-05-01")
+    assert (b2.status, b3.status, b3.en, b3.provenance) == ("reviewed", "missing", None, None)
+    lines = catalog.text().split("\n")
+    assert lines[b2.po_line - 1] == 'msgctxt "b2"'
+    record = edition_json.block_record(b1)
+    assert (record["en"], record["status"], record["provenance"], record["po_line"]) == (
+        b1.en, "draft", b1.provenance, b1.po_line)
+
+    html = pages._block_html(report, b1)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+    assert 'title="google via deep-translator, 2024-05-01"' in html and ">draft<" in html
+    assert ">reviewed<" in pages._block_html(report, b2)
+    assert "Translation missing." in pages._block_html(report, b3)
+
+
+def test_build_attaches_translations(repo_copy: Paths) -> None:
+    edition = build(repo_copy)
+    data = json.loads((repo_copy.build / "edition.json").read_text(encoding="utf-8"))
+    block = data["reports"][0]["blocks"][0]
+    assert block["status"] in ("draft", "reviewed", "missing")
+    assert set(block) >= {"en", "status", "provenance", "po_line"}
+    for report in edition.reports:
+        text = pofile.po_path(repo_copy.translations, report.slug).read_text(encoding="utf-8").split("\n")
+        for b in report.blocks:
+            assert text[b.po_line - 1] == f'msgctxt "{b.id}"'
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    files = (p for p in sorted(root.rglob("*")) if p.is_file() and "edition" not in p.parts)
+    return {str(p): p.read_bytes() for p in files}
+
+
+def test_a_po_syntax_error_stops_the_build_and_nothing_is_rewritten(repo_copy: Paths) -> None:
+    build(repo_copy)
+    slug = "kecheng-four-take-the-leads"
+    path = pofile.po_path(repo_copy.translations, slug)
+    text = path.read_text(encoding="utf-8").replace('msgctxt "b2"', 'msgctxt "b2" oops', 1)
+    path.write_text(text, encoding="utf-8")
+    # a change that would otherwise be written: a ledger and the pages
+    (repo_copy.anchors / f"{slug}.yaml").write_text(
+        (repo_copy.anchors / f"{slug}.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    before = _snapshot(repo_copy.root)
+    with pytest.raises(EditionError) as caught:
+        build(repo_copy)
+    assert caught.value.path == str(path) and caught.value.line is not None
+    assert _snapshot(repo_copy.root) == before
+
+
+class FakeEngine:
+    def __init__(self, error: BaseException | None = None) -> None:
+        self.error = error
+        self.calls: list[str] = []
+
+    def translate(self, text: str) -> str:
+        self.calls.append(text)
+        if self.error:
+            raise self.error
+        return f"EN {len(text)}"
+
+
+def _clear(paths: Paths, slug: str, anchor: str) -> None:
+    path = pofile.po_path(paths.translations, slug)
+    po = pofile.load_po(path)
+    entry = pofile.by_context(po)[anchor]
+    entry.msgstr = ""
+    entry.flags = []
+    pofile.save_po(po, path)
+
+
+def test_translate_without_an_engine_changes_nothing(repo_copy: Paths, capsys) -> None:
+    build(repo_copy)
+    _clear(repo_copy, "kecheng-four-take-the-leads", "b3")
+    before = _snapshot(repo_copy.root)
+    status = commands.run_translate(repo_copy, engine=FakeEngine(RequestError()), progress=False)
+    assert status == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cannot reach" in errors[0] and "no file was changed" in errors[0]
+    assert _snapshot(repo_copy.root) == before
+
+
+def test_translate_drafts_what_is_missing(repo_copy: Paths) -> None:
+    build(repo_copy)
+    _clear(repo_copy, "kecheng-four-take-the-leads", "b3")
+    engine = FakeEngine()
+    out = io.StringIO()
+    status = commands.run_translate(repo_copy, engine=engine, progress=False, today="2024-05-01", out=out)
+    assert status == 0 and len(engine.calls) == 2  # the probe, then the block
+    entry = pofile.by_context(pofile.load_po(pofile.po_path(repo_copy.translations,
+                                                            "kecheng-four-take-the-leads")))["b3"]
+    assert pofile.provenance(entry) == "google via deep-translator, 2024-05-01"
+    assert (repo_copy.translations / ".cache" / "google-en.json").exists()
+    assert "1 machine drafts" in out.getvalue()
+
+
+def test_check_and_status(repo_copy: Paths) -> None:
+    build(repo_copy)
+    out = io.StringIO()
+    assert commands.run_check(repo_copy, out=out) == 0
+    assert out.getvalue().strip().splitlines()[-1].endswith("report(s)")
+    out = io.StringIO()
+    assert commands.run_status(repo_copy, out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["report", "missing", "draft", "reviewed", "qa"]
+    assert lines[-1].startswith("total")
