@@ -45,6 +45,13 @@ class Paths:
         """Folders inside docs/ that the build owns (git-ignored, rewritten on every build)."""
         return (self.docs / "reports", self.docs / "sources", self.docs / "data")
 
+    def relative(self, path: Path) -> str:
+        """A path as people see it: relative to the repository where it is inside it."""
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
     def source_files(self) -> list[Path]:
         """Every text source in seeds/ (the catalog and checksums are not sources)."""
         skip = {"catalog.yaml", "SHA256SUMS"}

@@ -18,6 +18,7 @@ from edition.model import Report, SourceEdition
 from edition.paths import Paths
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.decode import read_source
+from edition.translate import attach, qa
 from edition.write import edition_json, pages
 from edition.write.atomic import write_text
 
@@ -68,15 +69,12 @@ def translate(edition: Edition, paths: Paths, catalogs: dict | None = None) -> E
 
     QA findings are logged as warnings (``edition check`` lists them).
     """
-    from edition.translate import attach, qa
-    from edition.translate.commands import display_path
-
     previous = attach.previous_chinese(paths.build / "edition.json")
     catalogs = attach.attach_translations(edition.reports, paths.translations, ledgers=edition.ledgers,
                                           catalogs=catalogs, previous=previous)
     terms = qa.load_glossary(paths.glossary)
     for slug, catalog in catalogs.items():
-        for finding in qa.check_catalog(slug, display_path(catalog.path, paths.root), catalog.po, terms):
+        for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, terms):
             log.warning("%s", finding)
     return edition
 
@@ -105,10 +103,8 @@ def write(edition: Edition, paths: Paths) -> None:
 def build(paths: Paths | None = None) -> Edition:
     paths = paths or Paths()
     edition = read_and_clean(paths)
-    from edition.translate.attach import load_catalogs
-
     # every PO file is read before anything is written: a syntax error stops the build here
-    catalogs = load_catalogs(paths.translations, [r.slug for r in edition.reports])
+    catalogs = attach.load_catalogs(paths.translations, [r.slug for r in edition.reports])
     edition = anchor(edition, paths)
     translate(edition, paths, catalogs)
     write(edition, paths)

@@ -6,7 +6,6 @@ import logging
 import sys
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from edition.paths import Paths
@@ -45,16 +44,8 @@ def findings(space: Workspace) -> list[qa.Finding]:
     terms = qa.load_glossary(space.paths.glossary)
     found: list[qa.Finding] = []
     for slug, catalog in space.catalogs.items():
-        found += qa.check_catalog(slug, display_path(catalog.path, space.paths.root), catalog.po, terms)
+        found += qa.check_catalog(slug, space.paths.relative(catalog.path), catalog.po, terms)
     return found
-
-
-def display_path(path: Path, root: Path) -> str:
-    """A path relative to the repository where it is inside it (as translators see it)."""
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
 
 
 def _stale(space: Workspace) -> list[str]:

@@ -109,8 +109,7 @@ def _block_html(report: Report, block) -> str:
 
 def _english_html(block) -> str:
     """The English of a block, escaped, with its state: draft (and what produced it), reviewed or missing."""
-    status = getattr(block, "status", "missing")
-    english = getattr(block, "en", None)
+    status, english = block.status, block.en
     if status == "missing" or not english:
         return '<div class="block-en block-en--missing" lang="en">Translation missing.</div>'
     if status == "draft":
