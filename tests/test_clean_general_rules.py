@@ -12,7 +12,7 @@ import itertools
 import re
 import unicodedata
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from edition.clean.layout import PDF, WEB, detect_layout
@@ -72,8 +72,15 @@ def has_evidence(paragraphs: list[str], width: int) -> bool:
     return True
 
 
+CLOSING_QUOTE_WRAPPED = [  # wraps so that the closing quote stands alone on the paragraph's last line
+    next(p for p in PARAGRAPHS if p.startswith("柯城区以农房整治")),
+    next(p for p in PARAGRAPHS if p.startswith("区委将6名抽调干部")),
+]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=5, unique=True), st.integers(50, 64))
+@example(CLOSING_QUOTE_WRAPPED, 64)
 def test_pdf_paragraphs_are_rejoined_from_evidence_alone(paragraphs, width):
     assume(has_evidence(paragraphs, width))
     lines = pdf_document("某区党员干部带头推进征收工作", paragraphs, width)

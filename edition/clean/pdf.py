@@ -7,6 +7,8 @@ The evidence used, line by line (never per-file line numbers):
   full width, or the next line is indented, or the next line is narrower than the line after it
   by the indent it lost, or the next line opens with an enumerator (一是, 二、, （三）…) and is
   itself short by the lost indent;
+* a line that opens with punctuation no line of Chinese may open with (closing quotes and
+  brackets, comma, full stop …) continues the paragraph before it;
 * a short line that does not end a sentence, after a finished paragraph or a gap, is a
   headline; consecutive headline lines are one wrapped headline;
 * paratext (masthead, contents, distribution list, colophon) and closing bylines are recognised
@@ -26,6 +28,7 @@ from edition.clean.layout import typical_line_width
 from edition.clean.normalise import join_headline, join_wrapped, normalise
 from edition.clean.text import (
     CONTINUING,
+    LINE_CONTINUING,
     display_width,
     ends_sentence,
     leading_indent,
@@ -95,10 +98,13 @@ def _group(items: list[_Line | None], full: int) -> list[_Group]:
         if item is None:
             current = None
             continue
+        if current is not None and current.kind == "body" and item.text[0] in LINE_CONTINUING:
+            current.lines.append(item)  # a wrapped line never opens with a closer or a comma
+            continue
         kind = _classify(item, full, first_line=first_text_line, in_contents=in_contents)
         first_text_line = False
         in_contents = kind == "contents"
-        if kind == "headline" and current is not None and current.kind == "body" and _open(current.last):
+        if kind == "headline" and current is not None and current.kind == "body" and _group_open(current):
             kind = "body"  # a short line finishing a sentence that is still open
         if current is not None and _continues(current, kind, item, full):
             current.lines.append(item)
@@ -140,6 +146,12 @@ def _open(line: _Line) -> bool:
     return not ends_sentence(line.text)
 
 
+def _group_open(group: _Group) -> bool:
+    """The group's text so far stops mid-sentence (a last line of only ” ends what the line before ended)."""
+    tail = "".join(line.text for line in group.lines[-2:])
+    return not ends_sentence(tail)
+
+
 def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
     if kind != group.kind:
         return False
@@ -148,7 +160,7 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
     if kind != "body":
         return False
     previous = group.last
-    if _open(previous):
+    if _group_open(group):
         return True
     # A paragraph's first line is short by its lost indent, so only a shorter one proves it ended there.
     short = previous.width < full - (2 * _SHORT_BY if len(group.lines) == 1 else _SHORT_BY)

@@ -16,6 +16,8 @@ CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 SENTENCE_FINAL = "。！？!?…"
 CLOSERS = "”’」』）)》】"
 _FINAL_RE = re.compile(f"[{re.escape(SENTENCE_FINAL)}][{re.escape(CLOSERS)}]*$")
+# Punctuation no line of Chinese text may open with: a line that does was wrapped from the one before.
+LINE_CONTINUING = CLOSERS + "。！？，、；：…"
 # Punctuation after which a sentence obviously goes on.
 CONTINUING = "，、；：,;:-（(“‘《「『【"  # not the dash: 背景—— is a heading
 

@@ -12,7 +12,7 @@ Evidence used, line by line:
   standing after an empty gap where an image was;
 * other headline-like lines are section headings;
 * a line that stops mid-sentence and is long or holds a comma is a paragraph broken in two: it is
-  joined to the next.
+  joined to the next; so is a line that opens with punctuation no line may open with (”，。…).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import re
 from edition.clean import chrome
 from edition.clean import paratext as para
 from edition.clean.normalise import normalise
-from edition.clean.text import CONTINUING, display_width, ends_sentence
+from edition.clean.text import CONTINUING, LINE_CONTINUING, display_width, ends_sentence
 from edition.model import Block, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
@@ -68,6 +68,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit((number, raw, gap), rule))
         elif title is not None and text == title:
             pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
+        elif text[0] in LINE_CONTINUING and _last_paragraph(pieces) is not None:
+            _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
         elif para.dateline(text):
             pieces.append(Paratext("dateline", text, (number, number)))
         elif _caption(text, gap):
@@ -77,14 +79,23 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
         else:
             previous = pieces[-1] if pieces else None
             if isinstance(previous, Block) and previous.kind == "paragraph" and _broken(previous.zh):
-                previous.zh += text
-                previous.lines = (previous.lines[0], number)
+                _extend(previous, text, number)
             else:
                 pieces.append(Block("paragraph", text, (number, number)))
                 seen_paragraph = True
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
     return pieces
+
+
+def _last_paragraph(pieces: list[Piece]) -> Block | None:
+    previous = pieces[-1] if pieces else None
+    return previous if isinstance(previous, Block) and previous.kind == "paragraph" else None
+
+
+def _extend(paragraph: Block, text: str, number: int) -> None:
+    paragraph.zh += text
+    paragraph.lines = (paragraph.lines[0], number)
 
 
 def _numbered(raw_lines: list[str]):
