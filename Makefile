@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve data check lint clean help translate status candidates
 

@@ -8,6 +8,7 @@ without editing mkdocs.yml.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ def generated_sections(docs_dir: Path) -> dict[str, list[str]]:
     return {
         "reports/": ["reports/index.md"] + [f"reports/{r['slug']}.md" for r in edition["reports"]],
         "sources/": [f"sources/{s['file'].rsplit('.', 1)[0]}.md" for s in edition["sources"]],
+        "glossary/": ["glossary/index.md"],
     }
 
 
@@ -30,6 +32,13 @@ def _expand(nav: Any, sections: dict[str, list[str]]) -> Any:
         return {key: sections.get(value, value) if isinstance(value, str) else _expand(value, sections)
                 for key, value in nav.items()}
     return nav
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Quiet jieba's start-up chatter (the search plugin segments Chinese with it)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
 
 
 def on_config(config: Any) -> Any:

@@ -93,6 +93,11 @@ class Report:
     def title(self) -> Block | None:
         return next((b for b in self.blocks if b.kind == "title"), None)
 
+    @property
+    def label(self) -> str:
+        """A short English name for cross-references (the catalog's ``label``, else the slug)."""
+        return str(self.meta.get("label") or self.slug)
+
 
 @dataclass
 class SourceEdition:

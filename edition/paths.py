@@ -37,13 +37,18 @@ class Paths:
         return self.root / "build"
 
     @property
+    def jieba_dictionary(self) -> Path:
+        """The glossary as a jieba user dictionary, for the search plugin (``jieba_dict_user``)."""
+        return self.build / "jieba-user-dict.txt"
+
+    @property
     def docs(self) -> Path:
         return self.root / "docs"
 
     @property
     def generated_docs(self) -> tuple[Path, ...]:
         """Folders inside docs/ that the build owns (git-ignored, rewritten on every build)."""
-        return (self.docs / "reports", self.docs / "sources", self.docs / "data")
+        return (self.docs / "reports", self.docs / "sources", self.docs / "data", self.docs / "glossary")
 
     def relative(self, path: Path) -> str:
         """A path as people see it: relative to the repository where it is inside it."""

@@ -1,4 +1,4 @@
-"""The pipeline, stage by stage: read -> clean -> anchor -> (translate -> annotate) -> write.
+"""The pipeline, stage by stage: read -> clean -> anchor -> translate -> annotate -> write.
 
 Each stage is a function over the data model; ``build`` runs them all and writes the outputs.
 A bad source file is reported (naming the file) and left out; the rest of the edition is still
@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition.anchor.ledger import Ledger, assign_ids, load_ledger, number_paragraphs, save_ledger
+from edition.annotate import export, jieba_dict
+from edition.annotate.annotations import Annotations, annotate
+from edition.annotate.glossary import Term, load_glossary
 from edition.clean.segment import clean_source
 from edition.errors import EditionError
 from edition.model import Report, SourceEdition
@@ -19,7 +22,7 @@ from edition.paths import Paths
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.decode import read_source
 from edition.translate import attach, qa
-from edition.write import edition_json, pages
+from edition.write import edition_json, glossary_pages, pages
 from edition.write.atomic import write_text
 
 log = logging.getLogger("edition")
@@ -31,6 +34,7 @@ class Edition:
     sources: list[SourceEdition]
     ledgers: dict[str, Ledger] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # bad inputs that were left out
+    annotations: Annotations | None = None
 
     @property
     def reports(self) -> list[Report]:
@@ -79,17 +83,40 @@ def translate(edition: Edition, paths: Paths, catalogs: dict | None = None) -> E
     return edition
 
 
+def annotate_edition(edition: Edition, terms: list[Term]) -> Edition:
+    """Find the glossary's terms in the texts and rank cross-links."""
+    edition.annotations = annotate(terms, edition.reports)
+    return edition
+
+
 def write(edition: Edition, paths: Paths) -> None:
-    record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects())
-    data = edition_json.dumps(record)
-    write_text(paths.build / "edition.json", data)
-    written = {paths.docs / "data" / "edition.json"}
-    write_text(paths.docs / "data" / "edition.json", data)
+    annotations = edition.annotations or annotate([], edition.reports)
+    record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects(), annotations)
+    written: set[Path] = set()
+
+    def publish(name: str, text: str) -> None:
+        """Write a data file to build/ and, for the Downloads page, to docs/data/."""
+        write_text(paths.build / name, text)
+        write_text(paths.docs / "data" / name, text)
+        written.add(paths.docs / "data" / name)
+
+    publish("edition.json", edition_json.dumps(record))
+    publish("glossary.csv", export.glossary_csv(annotations.terms))
+    publish("glossary.tbx", export.glossary_tbx(annotations.terms))
+    write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
     redirects = edition.redirects()
+    by_slug = {report.slug: report for report in edition.reports}
     for report in edition.reports:
         page = paths.docs / "reports" / f"{report.slug}.md"
-        write_text(page, pages.report_page(report, redirects.get(report.slug, {})))
+        write_text(page, pages.report_page(report, redirects.get(report.slug, {}), annotations, by_slug))
         written.add(page)
+    for term in annotations.terms:
+        page = paths.docs / "glossary" / f"{term.id}.md"
+        write_text(page, glossary_pages.term_page(term, annotations, edition.reports))
+        written.add(page)
+    index = paths.docs / "glossary" / "index.md"
+    write_text(index, glossary_pages.glossary_index(annotations))
+    written.add(index)
     for source in edition.sources:
         page = paths.docs / "sources" / f"{pages.source_slug(source.source.file)}.md"
         write_text(page, pages.source_page(source))
@@ -105,8 +132,10 @@ def build(paths: Paths | None = None) -> Edition:
     edition = read_and_clean(paths)
     # every PO file is read before anything is written: a syntax error stops the build here
     catalogs = attach.load_catalogs(paths.translations, [r.slug for r in edition.reports])
+    terms = load_glossary(paths.glossary)  # likewise a bad glossary: the build stops, nothing published
     edition = anchor(edition, paths)
     translate(edition, paths, catalogs)
+    annotate_edition(edition, terms)
     write(edition, paths)
     return edition
 

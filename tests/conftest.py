@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
 from edition.paths import REPOSITORY, Paths
-from edition.pipeline import Edition, anchor, read_and_clean
+from edition.pipeline import Edition, anchor, build, read_and_clean
 
 # The suite gives the same verdict on every run (a red CI is never luck); explore new random
 # cases with HYPOTHESIS_PROFILE=explore, and pin whatever it finds with @example.
@@ -19,7 +22,7 @@ settings.register_profile("explore", max_examples=500, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # What a build needs from the repository (generated folders are not copied).
-EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "mkdocs.yml", "edition")
+EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "mkdocs.yml", "edition", "CITATION.cff")
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +40,7 @@ def copy_repository(target: Path) -> Paths:
         elif source.exists():
             shutil.copy2(source, target / name)
     docs = target / "docs"
-    shutil.copytree(REPOSITORY / "docs", docs, ignore=shutil.ignore_patterns("reports", "sources", "data"))
+    shutil.copytree(REPOSITORY / "docs", docs, ignore=shutil.ignore_patterns("reports", "sources", "data", "glossary"))
     return Paths(target)
 
 
@@ -45,6 +48,26 @@ def copy_repository(target: Path) -> Paths:
 def repo_copy(tmp_path: Path) -> Paths:
     """A copy of the repository's editorial data and docs in a temporary folder."""
     return copy_repository(tmp_path / "repo")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    paths: Paths
+    edition: Edition
+    site: Path  # the output of ``mkdocs build --strict``
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The whole edition built the way ``make site`` builds it, once per test session, in a copy."""
+    paths = copy_repository(tmp_path_factory.mktemp("site") / "repo")
+    edition = build(paths)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "build/site"],
+        cwd=paths.root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(paths, edition, paths.root / "build" / "site")
 
 
 def block_texts(edition: Edition, slug: str) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ separated by spaces, e.g. ``dǎngjiàn yǐnlǐng``) unless the entry gives its o
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -158,6 +159,7 @@ def _join_syllables(syllables: list[str]) -> str:
 @cache
 def _tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer: the glossary's own user dictionary must not glue words together here."""
+    jieba.setLogLevel(logging.WARNING)  # not the "Building prefix dict" chatter on every build
     return jieba.Tokenizer()
 
 

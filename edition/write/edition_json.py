@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from edition.annotate.annotations import Annotations
+from edition.annotate.export import glossary_record
 from edition.clean.normalise import RULES
 from edition.model import Block, Report, SourceEdition
 
 SCHEMA_VERSION = 1
 
 
-def block_record(block: Block) -> dict[str, Any]:
+def block_record(block: Block, annotations: Annotations | None = None, slug: str = "") -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": block.id,
         "kind": block.kind,
@@ -25,20 +27,35 @@ def block_record(block: Block) -> dict[str, Any]:
     }
     if block.level is not None:
         record["level"] = block.level
+    if annotations is not None:
+        record["terms"] = list(dict.fromkeys(o.term_id for o in annotations.in_block(slug, block.id)))
+        if block.kind == "paragraph":
+            record["see_also"] = [
+                {"report": s.slug, "block": s.block_id, "score": s.score, "shared": list(s.shared)}
+                for s in annotations.see_also.get((slug, block.id or ""), [])
+            ]
     return record
 
 
-def report_record(report: Report, redirects: dict[str, str | None]) -> dict[str, Any]:
+def report_record(
+    report: Report, redirects: dict[str, str | None], annotations: Annotations | None = None
+) -> dict[str, Any]:
     title = report.meta.get("title") or {}
-    return {
+    record = {
         "slug": report.slug,
         "source": {"file": report.source, "lines": list(report.lines)},
         "title": {"zh": title.get("zh"), "en": title.get("en")},
         "catalogued": report.catalogued,
         "meta": {k: v for k, v in report.meta.items() if k not in ("slug", "title")},
-        "blocks": [block_record(b) for b in report.blocks],
+        "blocks": [block_record(b, annotations, report.slug) for b in report.blocks],
         "retired_anchors": redirects,
     }
+    if annotations is not None:
+        record["related_reports"] = [
+            {"report": r.slug, "score": r.score, "shared": list(r.shared)}
+            for r in annotations.related.get(report.slug, [])
+        ]
+    return record
 
 
 def source_record(edition: SourceEdition) -> dict[str, Any]:
@@ -58,15 +75,21 @@ def source_record(edition: SourceEdition) -> dict[str, Any]:
 
 
 def edition_record(
-    meta: dict[str, Any], sources: list[SourceEdition], redirects: dict[str, dict[str, str | None]]
+    meta: dict[str, Any],
+    sources: list[SourceEdition],
+    redirects: dict[str, dict[str, str | None]],
+    annotations: Annotations | None = None,
 ) -> dict[str, Any]:
-    return {
+    record = {
         "schema_version": SCHEMA_VERSION,
         "edition": meta,
         "normalisation_rules": RULES,
-        "reports": [report_record(r, redirects.get(r.slug, {})) for s in sources for r in s.reports],
+        "reports": [report_record(r, redirects.get(r.slug, {}), annotations) for s in sources for r in s.reports],
         "sources": [source_record(s) for s in sources],
     }
+    if annotations is not None:
+        record["glossary"] = glossary_record(annotations.terms, annotations.occurrences)
+    return record
 
 
 def dumps(record: dict[str, Any]) -> str:

@@ -9,7 +9,12 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from edition.annotate.annotations import Annotations
+from edition.annotate.crosslinks import SeeAlso
+from edition.annotate.occurrences import Occurrence
 from edition.model import Report
+from edition.write.glossary_pages import term_url
+from edition.write.markup import cell, front_matter
 
 KIND_LABELS = {
     "title": "title",
@@ -64,14 +69,16 @@ def metadata_rows(report: Report) -> list[tuple[str, str]]:
     return rows
 
 
-def report_page(report: Report, redirects: dict[str, str | None]) -> str:
+def report_page(
+    report: Report, redirects: dict[str, str | None], annotations: Annotations | None = None,
+    reports: dict[str, Report] | None = None,
+) -> str:
+    """The report's page; with ``annotations``, glossary terms link to their entries and
+    paragraphs and the report link to related ones (``reports`` gives their labels)."""
     title = (report.meta.get("title") or {}).get("zh") or report.slug
     english = (report.meta.get("title") or {}).get("en")
     lines = [
-        "---",
-        f"title: {_yaml_string(english or title)}",
-        "---",
-        "",
+        *front_matter(english or title),
         f"# {escape(title)} {{ #top }}",
         "",
         '<dl class="report-meta">',
@@ -87,24 +94,82 @@ def report_page(report: Report, redirects: dict[str, str | None]) -> str:
     for block in report.blocks:
         for old in sorted(landing.get(block.id or "", [])):
             lines.append(f'<span class="retired-anchor" id="{escape(old)}" data-successor="{block.id}"></span>')
-        lines.append(_block_html(report, block))
+        lines.append(_block_html(report, block, annotations, reports or {}))
     lines += ["</div>", ""]
+    if annotations is not None:
+        lines += related_reports_section(report, annotations, reports or {})
     return "\n".join(lines)
 
 
-def _block_html(report: Report, block) -> str:
+def _block_html(
+    report: Report, block, annotations: Annotations | None = None, reports: dict[str, Report] | None = None
+) -> str:
     mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
     first, last = block.lines
     where = f"line {first}" if first == last else f"lines {first}–{last}"
+    occurrences = annotations.in_block(report.slug, block.id) if annotations else []
+    chinese = linked_chinese(block.zh, occurrences, annotations) if annotations else escape(block.zh)
+    see = _see_also_html(annotations, annotations.see_also.get((report.slug, block.id or ""), []), reports or {}) \
+        if annotations else ""
     return (
         f'<div class="block block--{block.kind}" id="{block.id}" data-kind="{block.kind}">'
         f'<a class="block-mark" href="#{block.id}" title="Anchor {block.id}">{mark}</a>'
-        f'<div class="block-zh" lang="zh-Hans">{escape(block.zh)}</div>'
+        f'<div class="block-zh" lang="zh-Hans">{chinese}</div>'
         f"{_english_html(block)}"
         f'<div class="block-info"><code>#{block.id}</code> · '
-        f'<a href="../../sources/{source_slug(report.source)}/#L{first}">{escape(report.source)}, {where}</a></div>'
+        f'<a href="../../sources/{source_slug(report.source)}/#L{first}">{escape(report.source)}, {where}</a>'
+        f"{see}</div>"
         "</div>"
     )
+
+
+def linked_chinese(text: str, occurrences: list[Occurrence], annotations: Annotations) -> str:
+    """The Chinese, escaped, with every glossary term a link to its entry (tooltip: pinyin · English)."""
+    out, position = [], 0
+    for occurrence in occurrences:
+        term = annotations.by_id[occurrence.term_id]
+        out.append(escape(text[position:occurrence.start]))
+        out.append(
+            f'<a class="term" href="{term_url(term.id)}" title="{escape(term.tooltip)}">'
+            f"{escape(text[occurrence.start:occurrence.end])}</a>"
+        )
+        position = occurrence.end
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def _see_also_html(annotations: Annotations, items: list[SeeAlso], reports: dict[str, Report]) -> str:
+    if not items:
+        return ""
+    links = []
+    for item in items:
+        other = reports.get(item.slug)
+        label = other.label if other else item.slug
+        block = next((b for b in other.blocks if b.id == item.block_id), None) if other else None
+        mark = f"¶{block.number}" if block and block.number else item.block_id
+        shared = "、".join(annotations.by_id[t].zh for t in item.shared)
+        links.append(f'<a href="../{item.slug}/#{item.block_id}" title="shares {escape(shared)}">'
+                     f"{escape(label)} {mark}</a>")
+    return ' · <span class="see-also">see also ' + ", ".join(links) + "</span>"
+
+
+def related_reports_section(report: Report, annotations: Annotations, reports: dict[str, Report]) -> list[str]:
+    related = annotations.related.get(report.slug, [])
+    lines = ["## Related reports { #related }", ""]
+    if not related:
+        return [*lines, "No other report shares its distinctive terms.", ""]
+    lines.append("Ranked by the distinctive glossary terms they share with this one.")
+    lines.append("")
+    for item in related:
+        other = reports.get(item.slug)
+        title = escape(((other.meta.get("title") or {}).get("en") or item.slug) if other else item.slug)
+        shared = ", ".join(
+            f'<a href="{term_url(t)}" title="{escape(annotations.by_id[t].tooltip)}">'
+            f'<span lang="zh-Hans">{escape(annotations.by_id[t].zh)}</span></a>'
+            for t in item.shared[:8]
+        )
+        lines.append(f'- <a href="../{item.slug}/">{title}</a> — shares {shared}')
+    return [*lines, ""]
 
 
 def _english_html(block) -> str:
@@ -133,18 +198,11 @@ def reports_index(reports: list[Report]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def source_page(edition) -> str:
     """A source shown diplomatically: every raw line with its number, plus paratext and omissions."""
     source = edition.source
     lines = [
-        "---",
-        f"title: {_yaml_string('Source ' + source.file)}",
-        "---",
-        "",
+        *front_matter(f"Source {source.file}"),
         f"# Source `{source.file}` {{ #top }}",
         "",
         '<dl class="report-meta">',
@@ -163,14 +221,14 @@ def source_page(edition) -> str:
     if edition.paratext:
         lines += ["| Kind | Lines | Text |", "|---|---|---|"]
         for p in edition.paratext:
-            lines.append(f"| {p.kind} | [{p.lines[0]}–{p.lines[1]}](#L{p.lines[0]}) | {_cell(p.zh)} |")
+            lines.append(f"| {p.kind} | [{p.lines[0]}–{p.lines[1]}](#L{p.lines[0]}) | {cell(p.zh)} |")
     else:
         lines.append("None.")
     lines += ["", "## Omissions {#omissions}", ""]
     if edition.omissions:
         lines += ["| Lines | Why | Text |", "|---|---|---|"]
         for o in edition.omissions:
-            lines.append(f"| [{o.lines[0]}–{o.lines[1]}](#L{o.lines[0]}) | {escape(o.reason)} | {_cell(o.text)} |")
+            lines.append(f"| [{o.lines[0]}–{o.lines[1]}](#L{o.lines[0]}) | {escape(o.reason)} | {cell(o.text)} |")
     else:
         lines.append("Nothing was omitted.")
     lines += ["", "## Raw text {#raw}", "", '<div class="diplomatic" lang="zh-Hans">']
@@ -187,5 +245,3 @@ def source_slug(file: str) -> str:
     return file.rsplit(".", 1)[0]
 
 
-def _cell(text: str) -> str:
-    return escape(text).replace("|", "&#124;").replace("\n", "<br>")
