@@ -1,5 +1,8 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml).
 
+``on_page_content`` turns the generated pages' ``repo:`` links into links to the repository
+(``repo_url``, branch ``extra.repo_branch``), so that its address is configured in one place.
+
 ``on_config`` expands the nav entries ``Reports: reports/`` and ``Sources: sources/`` into the
 generated pages, in the edition's order, so that a newly added source shows up in the navigation
 without editing mkdocs.yml.
@@ -9,19 +12,22 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
 
-def generated_sections(docs_dir: Path) -> dict[str, list[str]]:
+def generated_sections(docs_dir: Path) -> dict[str, list[str] | str]:
     data = docs_dir / "data" / "edition.json"
     if not data.exists():
         return {}
     edition = json.loads(data.read_text(encoding="utf-8"))
     return {
         "reports/": ["reports/index.md"] + [f"reports/{r['slug']}.md" for r in edition["reports"]],
-        "sources/": [f"sources/{s['file'].rsplit('.', 1)[0]}.md" for s in edition["sources"]],
-        "glossary/": ["glossary/index.md"],
+        "sources/": ["sources/index.md"] + [f"sources/{s['file'].rsplit('.', 1)[0]}.md" for s in edition["sources"]],
+        "glossary/": "glossary/index.md",
+        "translation/": "translation/index.md",
+        "data/": "data/index.md",
     }
 
 
@@ -45,3 +51,23 @@ def on_config(config: Any) -> Any:
     if config.get("nav"):
         config["nav"] = _expand(config["nav"], generated_sections(Path(config["docs_dir"])))
     return config
+
+
+def repository_base(config: Any) -> str | None:
+    """Where files of the repository are shown on the web: ``repo_url`` + ``/blob/<branch>/``."""
+    repo_url = (config.get("repo_url") or "").rstrip("/")
+    if not repo_url:
+        return None
+    branch = (config.get("extra") or {}).get("repo_branch") or "main"
+    return f"{repo_url}/blob/{branch}/"
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Point the generated pages' ``repo:`` links (PO file and line of each block) at the repository;
+    without a ``repo_url``, at the PO file among the downloads."""
+    if 'href="repo:' not in html:
+        return html
+    base = repository_base(config)
+    if base is None:
+        return re.sub(r'href="repo:translations/en/([^"#]+)#L\d+"', r'href="../../data/po/\1"', html)
+    return html.replace('href="repo:', f'href="{base}')

@@ -22,8 +22,8 @@ from edition.paths import Paths
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.decode import read_source
 from edition.translate import attach, qa
-from edition.write import edition_json, glossary_pages, pages
-from edition.write.atomic import write_text
+from edition.write import downloads_page, edition_json, glossary_pages, pages, progress_page
+from edition.write.atomic import write_bytes, write_text
 
 log = logging.getLogger("edition")
 
@@ -35,6 +35,7 @@ class Edition:
     ledgers: dict[str, Ledger] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # bad inputs that were left out
     annotations: Annotations | None = None
+    findings: list[qa.Finding] = field(default_factory=list)  # open translation QA findings
 
     @property
     def reports(self) -> list[Report]:
@@ -80,6 +81,7 @@ def translate(edition: Edition, paths: Paths, catalogs: dict | None = None) -> E
     for slug, catalog in catalogs.items():
         for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, terms):
             log.warning("%s", finding)
+            edition.findings.append(finding)
     return edition
 
 
@@ -90,40 +92,51 @@ def annotate_edition(edition: Edition, terms: list[Term]) -> Edition:
 
 
 def write(edition: Edition, paths: Paths) -> None:
+    """Write build/edition.json, the data downloads and every generated page; remove stale ones."""
     annotations = edition.annotations or annotate([], edition.reports)
     record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects(), annotations)
     written: set[Path] = set()
 
+    def page(relative: str, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        write_bytes(paths.docs / relative, data)
+        written.add(paths.docs / relative)
+
     def publish(name: str, text: str) -> None:
-        """Write a data file to build/ and, for the Downloads page, to docs/data/."""
+        """A data file for build/ and, for the Downloads page, for docs/data/."""
         write_text(paths.build / name, text)
-        write_text(paths.docs / "data" / name, text)
-        written.add(paths.docs / "data" / name)
+        page(f"data/{name}", text)
 
     publish("edition.json", edition_json.dumps(record))
     publish("glossary.csv", export.glossary_csv(annotations.terms))
     publish("glossary.tbx", export.glossary_tbx(annotations.terms))
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
+    for report in edition.reports:
+        po = paths.translations / "en" / f"{report.slug}.po"
+        if po.exists():
+            page(f"data/po/{report.slug}.po", po.read_bytes())
+    for file in [*paths.source_files(), paths.seeds / "SHA256SUMS"]:
+        if file.exists():
+            page(f"data/seeds/{file.name}", file.read_bytes())
+    citation = paths.root / "CITATION.cff"
+    if citation.exists():
+        page("data/CITATION.cff", citation.read_bytes())
+    page("data/index.md", downloads_page.downloads_page(edition.reports, edition.sources,
+                                                       citation=citation.exists()))
     redirects = edition.redirects()
     by_slug = {report.slug: report for report in edition.reports}
+    edition_title = (edition.meta.get("title") or {}).get("en") or ""
     for report in edition.reports:
-        page = paths.docs / "reports" / f"{report.slug}.md"
-        write_text(page, pages.report_page(report, redirects.get(report.slug, {}), annotations, by_slug))
-        written.add(page)
-    for term in annotations.terms:
-        page = paths.docs / "glossary" / f"{term.id}.md"
-        write_text(page, glossary_pages.term_page(term, annotations, edition.reports))
-        written.add(page)
-    index = paths.docs / "glossary" / "index.md"
-    write_text(index, glossary_pages.glossary_index(annotations))
-    written.add(index)
+        page(f"reports/{report.slug}.md", pages.report_page(
+            report, redirects.get(report.slug, {}), annotations, by_slug, edition_title))
+    page("reports/index.md", pages.reports_index(edition.reports))
     for source in edition.sources:
-        page = paths.docs / "sources" / f"{pages.source_slug(source.source.file)}.md"
-        write_text(page, pages.source_page(source))
-        written.add(page)
-    index = paths.docs / "reports" / "index.md"
-    write_text(index, pages.reports_index(edition.reports))
-    written.add(index)
+        page(f"sources/{pages.source_slug(source.source.file)}.md", pages.source_page(source))
+    page("sources/index.md", pages.sources_index(edition.sources))
+    for term in annotations.terms:
+        page(f"glossary/{term.id}.md", glossary_pages.term_page(term, annotations, edition.reports))
+    page("glossary/index.md", glossary_pages.glossary_index(annotations))
+    page("translation/index.md", progress_page.translation_page(edition.reports, edition.findings))
     _remove_stale(paths, written)
 
 

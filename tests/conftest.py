@@ -22,7 +22,7 @@ settings.register_profile("explore", max_examples=500, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # What a build needs from the repository (generated folders are not copied).
-EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "mkdocs.yml", "edition", "CITATION.cff")
+EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "mkdocs.yml", "edition", "CITATION.cff", "overrides")
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +40,7 @@ def copy_repository(target: Path) -> Paths:
         elif source.exists():
             shutil.copy2(source, target / name)
     docs = target / "docs"
-    shutil.copytree(REPOSITORY / "docs", docs, ignore=shutil.ignore_patterns("reports", "sources", "data", "glossary"))
+    shutil.copytree(REPOSITORY / "docs", docs, ignore=shutil.ignore_patterns(*(p.name for p in Paths().generated_docs)))
     return Paths(target)
 
 

@@ -52,7 +52,7 @@ def test_blocks_get_english_status_provenance_and_po_line() -> None:
 
     html = pages._block_html(report, b1)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
-    assert 'title="google via deep-translator, 2024-05-01"' in html and ">draft<" in html
+    assert 'title="Unreviewed draft: google via deep-translator, 2024-05-01"' in html and ">draft<" in html
     assert ">reviewed<" in pages._block_html(report, b2)
     assert "Translation missing." in pages._block_html(report, b3)
 

@@ -69,23 +69,55 @@ def metadata_rows(report: Report) -> list[tuple[str, str]]:
     return rows
 
 
+def translation_state(report: Report) -> str:
+    """'n of m blocks reviewed', with the drafts and missing translations counted too."""
+    counts = {state: sum(1 for b in report.blocks if b.status == state) for state in ("reviewed", "draft", "missing")}
+    parts = [f"{counts['reviewed']} of {len(report.blocks)} blocks reviewed"]
+    if counts["draft"]:
+        parts.append(f"{counts['draft']} unreviewed draft{'s' if counts['draft'] != 1 else ''}")
+    if counts["missing"]:
+        parts.append(f"{counts['missing']} missing")
+    return " · ".join(parts)
+
+
+VIEW_SWITCH = (
+    '<div class="view-switch" role="group" aria-label="Reading view">'
+    '<button type="button" data-view="parallel" aria-pressed="true">Parallel</button>'
+    '<button type="button" data-view="zh" aria-pressed="false" lang="zh-Hans">中文</button>'
+    '<button type="button" data-view="en" aria-pressed="false">English</button>'
+    "</div>"
+)
+
+
 def report_page(
     report: Report, redirects: dict[str, str | None], annotations: Annotations | None = None,
-    reports: dict[str, Report] | None = None,
+    reports: dict[str, Report] | None = None, edition_title: str = "",
 ) -> str:
-    """The report's page; with ``annotations``, glossary terms link to their entries and
-    paragraphs and the report link to related ones (``reports`` gives their labels)."""
+    """The report's page: catalogue record, translation state, then every block as a row (Chinese,
+    English). With ``annotations``, glossary terms link to their entries and paragraphs and the
+    report link to related ones (``reports`` gives their labels)."""
     title = (report.meta.get("title") or {}).get("zh") or report.slug
     english = (report.meta.get("title") or {}).get("en")
     lines = [
         *front_matter(english or title),
-        f"# {escape(title)} {{ #top }}",
+        f'# <span lang="zh-Hans">{escape(title)}</span> {{ #top }}',
         "",
-        '<dl class="report-meta">',
     ]
+    if english:
+        lines += [f'<p class="report-title-en">{escape(english)}</p>', ""]
+    lines.append('<dl class="report-meta">')
     for label, value in metadata_rows(report):
         lines.append(f"<dt>{label}</dt><dd>{value}</dd>")
-    lines += ["</dl>", "", '<div class="edition-report">']
+    lines += [
+        f'<dt>Translation</dt><dd class="translation-state">{translation_state(report)}. '
+        'Drafts are marked <span class="translation-status translation-status--draft">draft</span>; '
+        'see <a href="../../translation/">Translation</a>.</dd>',
+        "</dl>",
+        "",
+        f'<div class="edition-report" data-view="parallel" data-edition-title="{escape(edition_title)}" '
+        f'data-title-zh="{escape(title)}" data-title-en="{escape(english or "")}">',
+        VIEW_SWITCH,
+    ]
     landing: dict[str, list[str]] = {}
     for old, new in redirects.items():
         landing.setdefault(new or "top", []).append(old)
@@ -111,16 +143,31 @@ def _block_html(
     chinese = linked_chinese(block.zh, occurrences, annotations) if annotations else escape(block.zh)
     see = _see_also_html(annotations, annotations.see_also.get((report.slug, block.id or ""), []), reports or {}) \
         if annotations else ""
+    po = po_path(report.slug)
+    po_link = (f' · <a class="block-po" href="{REPO_LINK}{po}#L{block.po_line}" '
+               f'title="Correct this translation: {po}, line {block.po_line}">PO line {block.po_line}</a>'
+               if block.po_line else "")
     return (
-        f'<div class="block block--{block.kind}" id="{block.id}" data-kind="{block.kind}">'
-        f'<a class="block-mark" href="#{block.id}" title="Anchor {block.id}">{mark}</a>'
+        f'<div class="block block--{block.kind}" id="{block.id}" data-kind="{block.kind}" data-mark="{mark}">'
+        f'<a class="block-mark" href="#{block.id}" title="Link to this block (anchor {block.id})">{mark}</a>'
         f'<div class="block-zh" lang="zh-Hans">{chinese}</div>'
         f"{_english_html(block)}"
         f'<div class="block-info"><code>#{block.id}</code> · '
         f'<a href="../../sources/{source_slug(report.source)}/#L{first}">{escape(report.source)}, {where}</a>'
+        f"{po_link}"
+        f' · <button type="button" class="block-cite" title="Copy a citation of this block">Cite</button>'
         f"{see}</div>"
         "</div>"
     )
+
+
+# Placeholder for the repository's web address: the MkDocs hook puts ``repo_url`` (and the branch)
+# in its place, so that the address is configured once, in mkdocs.yml.
+REPO_LINK = "repo:"
+
+
+def po_path(slug: str) -> str:
+    return f"translations/en/{slug}.po"
 
 
 def linked_chinese(text: str, occurrences: list[Occurrence], annotations: Annotations) -> str:
@@ -179,10 +226,11 @@ def _english_html(block) -> str:
         return '<div class="block-en block-en--missing" lang="en">Translation missing.</div>'
     if status == "draft":
         made_by = escape(block.provenance or "provenance not recorded", quote=True)
-        label = f'<span class="translation-status translation-status--draft" title="{made_by}">draft</span>'
+        label = (f'<span class="translation-status translation-status--draft" tabindex="0" '
+                 f'title="Unreviewed draft: {made_by}">draft</span>')
     else:
         label = '<span class="translation-status translation-status--reviewed">reviewed</span>'
-    return f'<div class="block-en block-en--{status}" lang="en">{escape(english)} {label}</div>'
+    return f'<div class="block-en block-en--{status}" lang="en">{label} {escape(english)}</div>'
 
 
 def reports_index(reports: list[Report]) -> str:
@@ -245,3 +293,37 @@ def source_slug(file: str) -> str:
     return file.rsplit(".", 1)[0]
 
 
+
+
+def sources_index(sources) -> str:
+    """The apparatus of omissions: every passage left out of the reading text, with lines and reason."""
+    total = sum(len(s.omissions) for s in sources)
+    lines = [
+        *front_matter("Sources and omissions"),
+        "# Sources and the apparatus of omissions { #top }",
+        "",
+        "Every source is shown in full, line by line, on its own page (a diplomatic view), with the "
+        "paratext that frames it. The reading text leaves out only site chrome (menus, share buttons, "
+        "footers, repeated titles); every passage left out is listed here with its source lines and the "
+        f"rule that omitted it ({total} in all). See the [Editorial method](../method.md).",
+        "",
+        "| Source | Layout | Lines | Reports | Omitted passages |",
+        "|---|---|---|---|---|",
+    ]
+    for edition in sources:
+        source = edition.source
+        reports = ", ".join(f"[{escape(r.label)}](../reports/{r.slug}.md)" for r in edition.reports)
+        lines.append(f"| [`{source.file}`]({source_slug(source.file)}.md) | {source.layout} | "
+                     f"{len(source.lines)} | {reports} | {len(edition.omissions)} |")
+    for edition in sources:
+        source = edition.source
+        slug = source_slug(source.file)
+        lines += ["", f"## `{source.file}` {{ #{slug} }}", ""]
+        if not edition.omissions:
+            lines.append("Nothing was omitted.")
+            continue
+        lines += ["| Lines | Why | Text |", "|---|---|---|"]
+        for o in edition.omissions:
+            span = f"{o.lines[0]}" if o.lines[0] == o.lines[1] else f"{o.lines[0]}–{o.lines[1]}"
+            lines.append(f"| [{span}]({slug}.md#L{o.lines[0]}) | {escape(o.reason)} | {cell(o.text)} |")
+    return "\n".join([*lines, ""])

@@ -1,0 +1,145 @@
+/* The edition's reading tools: the view switch (Parallel / 中文 / English), remembered across
+ * pages; the Cite action; retired anchors that land on their successor.
+ *
+ * Material's instant navigation replaces the page without reloading scripts, so the per-page set-up
+ * runs on every emission of Material's `document$`; clicks are handled once, by delegation. */
+(function () {
+  "use strict";
+
+  var VIEW_KEY = "edition.view";
+  var VIEWS = ["parallel", "zh", "en"];
+
+  function storedView() {
+    try {
+      var view = window.localStorage.getItem(VIEW_KEY);
+      return VIEWS.indexOf(view) >= 0 ? view : "parallel";
+    } catch (error) {
+      return "parallel"; // storage blocked: the default view
+    }
+  }
+
+  function applyView(view) {
+    document.querySelectorAll(".edition-report").forEach(function (report) {
+      report.setAttribute("data-view", view);
+      report.querySelectorAll(".view-switch button").forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === view));
+      });
+    });
+  }
+
+  function chooseView(view) {
+    try {
+      window.localStorage.setItem(VIEW_KEY, view);
+    } catch (error) {
+      /* not remembered, still applied */
+    }
+    applyView(view);
+  }
+
+  /* A stable URL for a block: the page's canonical address (from site_url) plus the anchor. */
+  function stableUrl(id) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var base = canonical ? canonical.href : window.location.href;
+    return base.split("#")[0] + "#" + id;
+  }
+
+  function today() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function citation(block) {
+    var report = block.closest(".edition-report");
+    var edition = report.getAttribute("data-edition-title");
+    var titleEn = report.getAttribute("data-title-en");
+    var titleZh = report.getAttribute("data-title-zh");
+    var mark = block.getAttribute("data-mark");
+    var title = titleEn ? "“" + titleEn + "” (" + titleZh + ")" : titleZh;
+    return (edition ? edition + ". " : "") + title + ", " + mark + " [" + block.id + "]. " +
+      stableUrl(block.id) + " (accessed " + today() + ").";
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy refused")); }
+    });
+  }
+
+  function showCitation(block, text) {
+    var box = block.querySelector(".cite-box");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "cite-box";
+      box.setAttribute("role", "status");
+      block.appendChild(box);
+    }
+    box.textContent = "";
+    var quote = document.createElement("span");
+    quote.className = "cite-text";
+    quote.textContent = text;
+    var note = document.createElement("span");
+    note.className = "cite-note";
+    note.textContent = "Copying…";
+    box.appendChild(quote);
+    box.appendChild(note);
+    copy(text).then(
+      function () { note.textContent = "Copied to the clipboard."; },
+      function () { note.textContent = "Select the citation to copy it."; }
+    );
+  }
+
+  /* An anchor retired by a re-segmentation still lands on the block that succeeded it. */
+  function followRetiredAnchor() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id) { return; }
+    var target = document.getElementById(id);
+    if (!target || !target.classList.contains("retired-anchor")) { return; }
+    var successor = target.getAttribute("data-successor");
+    var block = successor ? document.getElementById(successor) : null;
+    document.querySelectorAll(".block--landed").forEach(function (b) { b.classList.remove("block--landed"); });
+    if (block) {
+      block.classList.add("block--landed");
+      block.scrollIntoView();
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".view-switch button");
+    if (button) {
+      chooseView(button.getAttribute("data-view"));
+      return;
+    }
+    var cite = event.target.closest(".block-cite");
+    if (cite) {
+      var block = cite.closest(".block");
+      showCitation(block, citation(block));
+    }
+  });
+
+  window.addEventListener("hashchange", followRetiredAnchor);
+
+  function setUpPage() {
+    applyView(storedView());
+    followRetiredAnchor();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(setUpPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUpPage);
+  }
+})();
