@@ -69,6 +69,29 @@ def test_build_attaches_translations(repo_copy: Paths) -> None:
             assert text[b.po_line - 1] == f'msgctxt "{b.id}"'
 
 
+def test_a_reviewer_removes_fuzzy_and_the_site_shows_the_block_reviewed(repo_copy: Paths) -> None:
+    """The review workflow end to end: edit the English, delete the '#, fuzzy' line, rebuild."""
+    slug = "qujiang-project-party-building"
+    path = pofile.po_path(repo_copy.translations, slug)
+    text = path.read_text(encoding="utf-8")
+    entry = text.index('msgctxt "b2"')
+    head, tail = text[:entry], text[entry:]
+    assert head.endswith("#, fuzzy\n")
+    english = "Qujiang District has carried out Party-building work (reviewed)."
+    tail = tail.replace(tail.split("\n")[2], f'msgstr "{english}"', 1)
+    path.write_text(head.removesuffix("#, fuzzy\n") + tail, encoding="utf-8")
+
+    edition = build(repo_copy)
+    block = next(b for r in edition.reports if r.slug == slug for b in r.blocks if b.id == "b2")
+    assert (block.status, block.en) == ("reviewed", english)
+    page = (repo_copy.docs / "reports" / f"{slug}.md").read_text(encoding="utf-8")
+    html = page[page.index('id="b2"'):page.index('id="b3"')]
+    assert '<span class="translation-status translation-status--reviewed">reviewed</span>' in html
+    assert "translation-status--draft" not in html
+    assert f"1 of {len(edition.reports[1].blocks)} blocks reviewed" in page
+    assert path.read_text(encoding="utf-8").count("#, fuzzy") == text.count("#, fuzzy") - 1  # the build kept it
+
+
 def _snapshot(root: Path) -> dict[str, bytes]:
     files = (p for p in sorted(root.rglob("*")) if p.is_file() and "edition" not in p.parts)
     return {str(p): p.read_bytes() for p in files}
