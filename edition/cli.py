@@ -6,9 +6,9 @@ import argparse
 import logging
 import sys
 
+from edition.build_state import up_to_date
 from edition.errors import EditionError
 from edition.paths import Paths
-from edition.pipeline import build
 
 
 class _OneLine(logging.Formatter):
@@ -26,7 +26,13 @@ def _configure_logging(verbose: bool) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    edition = build(Paths())
+    paths = Paths()
+    if not args.force and up_to_date(paths):  # checked before the pipeline (and jieba) is even imported
+        print("edition is up to date: no input has changed since the last build (--force rebuilds)")
+        return 0
+    from edition.pipeline import build
+
+    edition = build(paths)
     blocks = sum(len(r.blocks) for r in edition.reports)
     print(f"built {len(edition.reports)} reports, {blocks} blocks from {len(edition.sources)} sources")
     return 1 if edition.problems else 0
@@ -88,9 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="also print what each stage does")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="run the pipeline: sources -> anchors -> edition.json and pages").set_defaults(
-        run=_cmd_build
+    build_command = commands.add_parser(
+        "build", help="run the pipeline: sources -> anchors -> edition.json and pages (skipped if nothing changed)"
     )
+    build_command.add_argument("--force", action="store_true", help="rebuild even if no input has changed")
+    build_command.set_defaults(run=_cmd_build)
     candidates = commands.add_parser(
         "terms-candidates", help="list frequent words of the corpus not yet in the glossary (for editors)"
     )

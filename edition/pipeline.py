@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from edition import build_state
 from edition.anchor.ledger import Ledger, assign_ids, load_ledger, number_paragraphs, save_ledger
 from edition.annotate import export, jieba_dict
 from edition.annotate.annotations import Annotations, annotate
@@ -91,8 +92,10 @@ def annotate_edition(edition: Edition, terms: list[Term]) -> Edition:
     return edition
 
 
-def write(edition: Edition, paths: Paths) -> None:
-    """Write build/edition.json, the data downloads and every generated page; remove stale ones."""
+def write(edition: Edition, paths: Paths) -> set[Path]:
+    """Write build/edition.json, the data downloads and every generated page; remove stale ones.
+
+    Returns every file the build owns (written now or already up to date)."""
     annotations = edition.annotations or annotate([], edition.reports)
     record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects(), annotations)
     written: set[Path] = set()
@@ -105,12 +108,14 @@ def write(edition: Edition, paths: Paths) -> None:
     def publish(name: str, text: str) -> None:
         """A data file for build/ and, for the Downloads page, for docs/data/."""
         write_text(paths.build / name, text)
+        written.add(paths.build / name)
         page(f"data/{name}", text)
 
     publish("edition.json", edition_json.dumps(record))
     publish("glossary.csv", export.glossary_csv(annotations.terms))
     publish("glossary.tbx", export.glossary_tbx(annotations.terms))
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
+    written.add(paths.jieba_dictionary)
     for report in edition.reports:
         po = paths.translations / "en" / f"{report.slug}.po"
         if po.exists():
@@ -133,14 +138,26 @@ def write(edition: Edition, paths: Paths) -> None:
     for source in edition.sources:
         page(f"sources/{pages.source_slug(source.source.file)}.md", pages.source_page(source))
     page("sources/index.md", pages.sources_index(edition.sources))
+    blocks = glossary_pages.block_index(edition.reports)
     for term in annotations.terms:
-        page(f"glossary/{term.id}.md", glossary_pages.term_page(term, annotations, edition.reports))
+        page(f"glossary/{term.id}.md", glossary_pages.term_page(term, annotations, edition.reports, blocks))
     page("glossary/index.md", glossary_pages.glossary_index(annotations))
     page("translation/index.md", progress_page.translation_page(edition.reports, edition.findings))
     _remove_stale(paths, written)
+    return written
+
+
+def build_if_changed(paths: Paths | None = None) -> Edition | None:
+    """Build, unless nothing the build reads has changed since the last build (then None: no work
+    is done and no file is touched)."""
+    paths = paths or Paths()
+    if build_state.up_to_date(paths):
+        return None
+    return build(paths)
 
 
 def build(paths: Paths | None = None) -> Edition:
+    """The whole pipeline. A clean build (no bad source) records its state for :func:`build_if_changed`."""
     paths = paths or Paths()
     edition = read_and_clean(paths)
     # every PO file is read before anything is written: a syntax error stops the build here
@@ -149,7 +166,11 @@ def build(paths: Paths | None = None) -> Edition:
     edition = anchor(edition, paths)
     translate(edition, paths, catalogs)
     annotate_edition(edition, terms)
-    write(edition, paths)
+    outputs = write(edition, paths)
+    if edition.problems:
+        build_state.state_path(paths).unlink(missing_ok=True)  # a failed build is never "up to date"
+    else:
+        build_state.save_state(paths, outputs)
     return edition
 
 

@@ -24,8 +24,10 @@ class Annotations:
     def __post_init__(self) -> None:
         self.by_id: dict[str, Term] = {term.id: term for term in self.terms}
         self.by_block: dict[TextKey, list[Occurrence]] = defaultdict(list)
+        self.by_term: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in self.occurrences:
             self.by_block[(occurrence.slug, occurrence.block_id)].append(occurrence)
+            self.by_term[occurrence.term_id].append(occurrence)
         self.counts: dict[str, int] = count_by_term(self.occurrences)
 
     def in_block(self, slug: str, block_id: str | None) -> list[Occurrence]:
@@ -34,7 +36,7 @@ class Annotations:
 
     def of_term(self, term_id: str) -> list[Occurrence]:
         """The term's occurrences in reading order (as found)."""
-        return [o for o in self.occurrences if o.term_id == term_id]
+        return self.by_term.get(term_id, [])
 
 
 def annotate(terms: Iterable[Term], reports: list[Report]) -> Annotations:

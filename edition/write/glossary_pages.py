@@ -33,7 +33,10 @@ def term_url(term_id: str, *, from_page: str = "reports") -> str:
     return f"../{term_id}/" if from_page == "glossary" else f"../../glossary/{term_id}/"
 
 
-def term_page(term: Term, annotations: Annotations, reports: list[Report]) -> str:
+def term_page(
+    term: Term, annotations: Annotations, reports: list[Report], blocks: dict[tuple[str, str], Block] | None = None
+) -> str:
+    """A term's entry. ``blocks`` maps (slug, block id) to blocks (built once for all terms if given)."""
     occurrences = annotations.of_term(term.id)
     by_report = {slug: list(group) for slug, group in groupby(occurrences, key=lambda o: o.slug)}
     lines = [
@@ -68,7 +71,8 @@ def term_page(term: Term, annotations: Annotations, reports: list[Report]) -> st
     lines += ["## Concordance { #concordance }", ""]
     if not occurrences:
         lines += ["The term does not occur in the edition's texts.", ""]
-    blocks = {(r.slug, b.id): b for r in reports for b in r.blocks}
+    if blocks is None:
+        blocks = block_index(reports)
     for report in reports:
         found = by_report.get(report.slug)
         if not found:
@@ -84,6 +88,10 @@ def term_page(term: Term, annotations: Annotations, reports: list[Report]) -> st
         lines += [_kwic_row(o, blocks[(o.slug, o.block_id)]) for o in found]
         lines += ["</tbody></table>", ""]
     return "\n".join(lines)
+
+
+def block_index(reports: list[Report]) -> dict[tuple[str, str], Block]:
+    return {(r.slug, b.id): b for r in reports for b in r.blocks if b.id is not None}
 
 
 def _kwic_row(occurrence: Occurrence, block: Block) -> str:

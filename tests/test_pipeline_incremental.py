@@ -1,0 +1,94 @@
+"""Incremental and reproducible builds: an unchanged rebuild does nothing; a change to one PO file
+changes only that report's outputs; two builds from the same inputs are byte-identical."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from edition import build_state
+from edition.paths import Paths
+from edition.pipeline import build, build_if_changed
+from tests.conftest import copy_repository
+
+
+def snapshot(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, str]]:
+    """Every file under root: (mtime in ns, SHA-256), by relative path."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and not relative.startswith(skip):
+            files[relative] = (path.stat().st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
+    return files
+
+
+def changed(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]]) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def test_an_unchanged_rebuild_does_nothing_and_touches_no_file(repo_copy: Paths) -> None:
+    build(repo_copy)
+    before = snapshot(repo_copy.root)
+    assert build_if_changed(repo_copy) is None
+    assert snapshot(repo_copy.root) == before
+
+
+def test_a_changed_po_file_changes_only_its_reports_outputs(repo_copy: Paths) -> None:
+    build(repo_copy)
+    slug = "kaihua-task-force-super-speed"
+    po = repo_copy.translations / "en" / f"{slug}.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace("Kaihua County has focused", "Kaihua County has concentrated", 1), encoding="utf-8")
+    before = snapshot(repo_copy.root, skip=("translations/",))
+    assert build_if_changed(repo_copy) is not None
+    assert changed(before, snapshot(repo_copy.root, skip=("translations/",))) == {
+        f"docs/reports/{slug}.md",
+        f"docs/data/po/{slug}.po",
+        "build/edition.json",
+        "docs/data/edition.json",
+        "build/build-state.json",
+    }
+
+
+def test_a_missing_output_or_a_changed_input_means_a_new_build(repo_copy: Paths) -> None:
+    build(repo_copy)
+    page = repo_copy.docs / "reports" / "kaihua-task-force-super-speed.md"
+    page.unlink()
+    assert not build_state.up_to_date(repo_copy)
+    assert build_if_changed(repo_copy) is not None and page.exists()
+    assert build_state.up_to_date(repo_copy)
+    glossary = repo_copy.glossary
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not build_state.up_to_date(repo_copy)
+
+
+def _mkdocs(root: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "build/site"],
+        cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _contents(root: Path, folders: tuple[str, ...]) -> dict[str, str]:
+    return {
+        path: digest for path, (_, digest) in snapshot(root).items()
+        if path.startswith(folders) and not path.startswith("build/site/") and path != "build/build-state.json"
+    }
+
+
+def test_two_builds_from_the_same_inputs_are_byte_identical(built_site, tmp_path: Path) -> None:
+    again = copy_repository(tmp_path / "again")
+    build(again)
+    _mkdocs(again.root)
+    data = ("build/", "docs/", "translations/", "anchors/")
+    first, second = _contents(built_site.paths.root, data), _contents(again.root, data)
+    assert first == second and "build/edition.json" in first and "translations/en/kaihua-task-force-super-speed.po" in first
+    # the site too, except the sitemap, where MkDocs writes the date of the build
+    site_first = {p: d for p, (_, d) in snapshot(built_site.site).items() if not p.startswith("sitemap.xml")}
+    site_second = {p: d for p, (_, d) in snapshot(again.root / "build" / "site").items()
+                   if not p.startswith("sitemap.xml")}
+    assert site_first == site_second
