@@ -60,7 +60,7 @@ def translation_page(reports: list[Report], findings: list[Finding]) -> str:
             f'<tr><td><a href="../reports/{report.slug}/">{escape(report.label)}</a></td>'
             f"<td>{_bar(counts)}</td><td>{counts['reviewed']}</td><td>{counts['draft']}</td>"
             f"<td>{counts['missing']}</td><td>{findings_cell}</td>"
-            f'<td><a href="../data/po/{report.slug}.po"><code>{report.slug}.po</code></a></td></tr>'
+            f'<td><a href="../data/po/{report.slug}.po" title="translations/en/{report.slug}.po">download</a></td></tr>'
         )
     lines += ["</tbody></table>", "", "## Open QA findings { #qa }", ""]
     lines += [
