@@ -55,7 +55,7 @@ def _cmd_translate(args: argparse.Namespace) -> int:
 
     return run_translate(
         Paths(), provider=args.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
-        report=args.report,
+        report=args.report, concurrency=args.concurrency,
     )
 
 
@@ -72,7 +72,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 
 def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
-    from edition.translate.draft import PROVIDERS
+    from edition.translate.draft import DEFAULT_CONCURRENCY, PROVIDERS
 
     translate = commands.add_parser(
         "translate", help="draft missing translations: translation memory, then a machine engine (online)"
@@ -83,6 +83,9 @@ def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
     translate.add_argument("--redraft-fuzzy", action="store_true",
                            help="also replace drafts (fuzzy entries); reviewed entries are never touched")
     translate.add_argument("--report", metavar="SLUG", help="only this report")
+    translate.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, metavar="N",
+                           help=f"requests in flight at most (default {DEFAULT_CONCURRENCY}; "
+                                "keep it small for free services)")
     translate.set_defaults(run=_cmd_translate)
     check = commands.add_parser("check", help="QA checks of every translation (numbers, glossary, leftovers)")
     check.set_defaults(run=_cmd_check)

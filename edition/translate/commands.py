@@ -107,14 +107,19 @@ def run_translate(
     engine: draft.Engine | None = None,
     today: str | None = None,
     progress: bool = True,
+    concurrency: int = draft.DEFAULT_CONCURRENCY,
     out: TextIO = sys.stdout,
 ) -> int:
-    """Translation memory first, then machine drafts for what is still missing.
+    """Translation memory first, then machine drafts for what is still missing
+    (``concurrency`` requests to the engine in flight at most).
 
     If drafting needs an engine and it cannot be reached, says so in one line and returns 1
     without writing any file.
     """
     today = today or date.today().isoformat()
+    if concurrency < 1:
+        print(f"error: --concurrency must be at least 1, not {concurrency}", file=sys.stderr)
+        return 2
     space = workspace(paths)
     if report is not None and report not in space.catalogs:
         print(f"error: no report {report!r} (reports: {', '.join(space.catalogs)})", file=sys.stderr)
@@ -155,6 +160,7 @@ def run_translate(
         progress=progress,
         secrets=secrets,
         skip=[(slug, anchor) for slug, anchor, _ in filled],
+        concurrency=concurrency,
     )
     print(
         f"{len(filled)} from translation memory, {len(result.drafted)} machine drafts "
