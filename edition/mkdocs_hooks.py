@@ -1,5 +1,6 @@
 """MkDocs hooks (``hooks:`` in mkdocs.yml).
 
+``on_post_build`` mends Material's segmentation of Chinese search queries (see below).
 ``on_page_content`` turns the generated pages' ``repo:`` links into links to the repository
 (``repo_url``, branch ``extra.repo_branch``), so that its address is configured in one place.
 
@@ -71,3 +72,23 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if base is None:
         return re.sub(r'href="repo:translations/en/([^"#]+)#L\d+"', r'href="../../data/po/\1"', html)
     return html.replace('href="repo:', f'href="{base}')
+
+
+# Material 9.x's search worker segments a Chinese query with the index's own words, but its loop
+# never tries the slice that ends at the query's last character: a query that is itself a term
+# (临时党支部) is searched as fragments ("临时* 党支") and finds reports without it. The fix is one
+# character; tests/test_site_browser.py fails if it stops working.
+_SEGMENT_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
+_SEGMENT_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
+
+
+def on_post_build(config: Any) -> None:
+    """Patch the search worker's Chinese query segmentation (see above)."""
+    workers = Path(config["site_dir"]) / "assets" / "javascripts" / "workers"
+    for worker in sorted(workers.glob("search.*.min.js")):
+        text = worker.read_text(encoding="utf-8")
+        if _SEGMENT_BUG in text:
+            worker.write_text(text.replace(_SEGMENT_BUG, _SEGMENT_FIX), encoding="utf-8")
+        elif _SEGMENT_FIX not in text:
+            logging.getLogger("mkdocs.hooks").warning(
+                "search worker %s not patched: Material changed its code; check Chinese search", worker.name)

@@ -81,7 +81,7 @@ def translation_state(report: Report) -> str:
 
 
 VIEW_SWITCH = (
-    '<div class="view-switch" role="group" aria-label="Reading view">'
+    '<div class="view-switch" role="group" data-search-exclude aria-label="Reading view">'
     '<button type="button" data-view="parallel" aria-pressed="true">Parallel</button>'
     '<button type="button" data-view="zh" aria-pressed="false" lang="zh-Hans">中文</button>'
     '<button type="button" data-view="en" aria-pressed="false">English</button>'
@@ -152,7 +152,7 @@ def _block_html(
         f'<a class="block-mark" href="#{block.id}" title="Link to this block (anchor {block.id})">{mark}</a>'
         f'<div class="block-zh" lang="zh-Hans">{chinese}</div>'
         f"{_english_html(block)}"
-        f'<div class="block-info"><code>#{block.id}</code> · '
+        f'<div class="block-info" data-search-exclude><code>#{block.id}</code> · '
         f'<a href="../../sources/{source_slug(report.source)}/#L{first}">{escape(report.source)}, {where}</a>'
         f"{po_link}"
         f' · <button type="button" class="block-cite" title="Copy a citation of this block">Cite</button>'
