@@ -70,7 +70,9 @@ def anchor(edition: Edition, paths: Paths, *, save: bool = True) -> Edition:
     return edition
 
 
-def translate(edition: Edition, paths: Paths, catalogs: dict | None = None) -> Edition:
+def translate(
+    edition: Edition, paths: Paths, catalogs: dict | None = None, terms: list[Term] | None = None
+) -> Edition:
     """Attach translations: sync each report's PO file with its blocks, save it, put the English on blocks.
 
     QA findings are logged as warnings (``edition check`` lists them).
@@ -78,9 +80,9 @@ def translate(edition: Edition, paths: Paths, catalogs: dict | None = None) -> E
     previous = attach.previous_chinese(paths.build / "edition.json")
     catalogs = attach.attach_translations(edition.reports, paths.translations, ledgers=edition.ledgers,
                                           catalogs=catalogs, previous=previous)
-    terms = qa.load_glossary(paths.glossary)
+    checked = qa.load_glossary(paths.glossary) if terms is None else qa.terms_of(terms)
     for slug, catalog in catalogs.items():
-        for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, terms):
+        for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, checked):
             log.warning("%s", finding)
             edition.findings.append(finding)
     return edition
@@ -164,7 +166,7 @@ def build(paths: Paths | None = None) -> Edition:
     catalogs = attach.load_catalogs(paths.translations, [r.slug for r in edition.reports])
     terms = load_glossary(paths.glossary)  # likewise a bad glossary: the build stops, nothing published
     edition = anchor(edition, paths)
-    translate(edition, paths, catalogs)
+    translate(edition, paths, catalogs, terms)
     annotate_edition(edition, terms)
     outputs = write(edition, paths)
     if edition.problems:

@@ -25,6 +25,7 @@ import yaml
 from edition.anchor.similarity import containment, similarity
 from edition.errors import EditionError
 from edition.model import Block
+from edition.read.catalog import SafeDumper, SafeLoader
 from edition.write.atomic import write_text
 
 KEEP_THRESHOLD = 0.5  # similarity above which a changed block keeps its id
@@ -167,7 +168,7 @@ def load_ledger(directory: Path, slug: str) -> Ledger:
     if not path.exists():
         return Ledger(slug)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise EditionError(path, f"YAML syntax error: {getattr(err, 'problem', err)}",
@@ -193,7 +194,7 @@ def dump_ledger(ledger: Ledger) -> str:
         "next": ledger.next_number,
         "anchors": [a.to_yaml() for a in sorted(ledger.anchors, key=_id_number)],
     }
-    text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.dump(body, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
     return _HEADER.format(slug=ledger.report) + text
 
 

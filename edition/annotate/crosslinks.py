@@ -11,6 +11,10 @@ Both rank by *distinctive* shared terms, TF-IDF style:
   occur in every report (or in more than ``max_report_share`` of them). Pairs below
   ``min_score`` are dropped; at most ``limit`` are kept.
 
+Terms found in more than ``max_postings`` reports (or paragraphs) are left out of both rankings:
+they are too common to relate two texts, and leaving them out keeps the work linear in the size of
+the edition. (The six reports of the edition are far below the cap.)
+
 Ties are broken by slug, then block id (in reading order when the caller gives it), so the output
 does not depend on input order. Scores are rounded to 4 decimals.
 """
@@ -28,6 +32,10 @@ from edition.model import Report
 DEFAULT_SEE_ALSO_LIMIT = 3
 DEFAULT_MIN_SCORE = 3.0  # about one term shared by no more than three or four blocks
 DEFAULT_MAX_REPORT_SHARE = 0.99  # a term in (nearly) every report is no link
+# A term found in more reports (related reports) or paragraphs (see also) than this is too common
+# to relate two texts in a large edition. The cap also keeps the ranking linear in the size of
+# the edition: each text is compared only with the texts on its terms' (short) posting lists.
+DEFAULT_MAX_POSTINGS = 100
 
 
 @dataclass(frozen=True)
@@ -56,40 +64,46 @@ def report_term_counts(
 
 
 def related_reports(
-    occurrences: Iterable[Occurrence], slugs: Iterable[str] = (), top: int | None = None
+    occurrences: Iterable[Occurrence],
+    slugs: Iterable[str] = (),
+    top: int | None = None,
+    max_postings: int = DEFAULT_MAX_POSTINGS,
 ) -> dict[str, list[RelatedReport]]:
     """For each report, the other reports that share distinctive terms with it, best first.
 
     ``slugs`` lists every report (so that the number of reports N is right even if one has no
-    term); reports sharing nothing distinctive are not listed.
+    term); reports sharing nothing distinctive are not listed. Terms found in more than
+    ``max_postings`` reports relate nothing (see the module's docstring).
     """
     counts = report_term_counts(occurrences, slugs)
     total = len(counts)
     df = Counter(term for terms in counts.values() for term in terms)
-    vectors: dict[str, dict[str, float]] = {}
-    for slug, terms in counts.items():
-        vector = {
+    vectors: dict[str, dict[str, float]] = {
+        slug: {
             term: (1 + math.log(tf)) * math.log(total / df[term])
             for term, tf in terms.items()
             if df[term] < total
         }
-        vectors[slug] = vector
+        for slug, terms in counts.items()
+    }
     norms = {slug: math.sqrt(sum(w * w for w in v.values())) for slug, v in vectors.items()}
+    postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for slug in sorted(vectors):
+        for term, weight in vectors[slug].items():
+            postings[term].append((slug, weight))
     result: dict[str, list[RelatedReport]] = {}
     for slug in sorted(vectors):
-        ranked: list[RelatedReport] = []
-        for other in sorted(vectors):
-            if other == slug or not norms[slug] or not norms[other]:
+        contributions: dict[str, dict[str, float]] = defaultdict(dict)
+        for term, weight in vectors[slug].items():
+            if len(postings[term]) > max_postings:
                 continue
-            contributions = {
-                term: weight * vectors[other][term]
-                for term, weight in vectors[slug].items()
-                if term in vectors[other]
-            }
-            if not contributions:
-                continue
-            score = sum(contributions.values()) / (norms[slug] * norms[other])
-            shared = tuple(sorted(contributions, key=lambda t: (-contributions[t], t)))
+            for other, other_weight in postings[term]:
+                if other != slug:
+                    contributions[other][term] = weight * other_weight
+        ranked = []
+        for other, shared_weights in contributions.items():
+            score = sum(shared_weights.values()) / (norms[slug] * norms[other])
+            shared = tuple(sorted(shared_weights, key=lambda t: (-shared_weights[t], t)))
             ranked.append(RelatedReport(other, round(score, 4), shared))
         ranked.sort(key=lambda r: (-r.score, r.slug))
         result[slug] = ranked[:top] if top is not None else ranked
@@ -103,6 +117,7 @@ def see_also(
     limit: int = DEFAULT_SEE_ALSO_LIMIT,
     min_score: float = DEFAULT_MIN_SCORE,
     max_report_share: float = DEFAULT_MAX_REPORT_SHARE,
+    max_postings: int = DEFAULT_MAX_POSTINGS,
     slugs: Iterable[str] = (),
 ) -> dict[TextKey, list[SeeAlso]]:
     """For each block, up to ``limit`` blocks of other reports that share its distinctive terms.
@@ -130,7 +145,7 @@ def see_also(
     idf = {
         term: math.log(block_count / df)
         for term, df in block_df.items()
-        if report_count and len(reports_of[term]) / report_count <= max_report_share
+        if df <= max_postings and report_count and len(reports_of[term]) / report_count <= max_report_share
     }
     index: dict[str, list[TextKey]] = defaultdict(list)
     for key in keys:

@@ -78,7 +78,12 @@ def load_glossary(path: Path) -> list[Term]:
         return []
     from edition.annotate.glossary import load_glossary as load_terms
 
-    return [Term(t.zh_forms, t.en, tuple(t.en_variants)) for t in load_terms(path)]
+    return terms_of(load_terms(path))
+
+
+def terms_of(glossary: Iterable) -> list[Term]:
+    """QA's view of the glossary's terms (:class:`edition.annotate.glossary.Term`)."""
+    return [Term(t.zh_forms, t.en, tuple(t.en_variants)) for t in glossary]
 
 
 def _fold(text: str) -> str:
