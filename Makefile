@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve data check lint clean help translate status candidates
+.PHONY: site test serve data check lint clean help translate status candidates bench
 
 help:
 	@echo "make site   - set up, run the pipeline and build the site into build/site"
@@ -19,6 +19,7 @@ help:
 	@echo "make check  - QA findings of the translations"
 	@echo "make status - per report: missing, draft, reviewed translations and QA findings"
 	@echo "make candidates - frequent corpus words not yet in glossary.yaml (TOP=n)"
+	@echo "make bench  - time the pipeline and mkdocs on synthetic editions (ARGS='--sizes 10,100')"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,5 +55,9 @@ check: $(STAMP)
 status: $(STAMP)
 	$(BIN)/edition status
 
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(ARGS)
+	$(BIN)/python scripts/bench_drafting.py
+
 clean:
-	rm -rf build docs/reports docs/sources docs/data
+	rm -rf build docs/reports docs/sources docs/data docs/glossary docs/translation
