@@ -51,7 +51,7 @@ def read_and_clean(paths: Paths) -> Edition:
     edition = Edition(catalog.edition, [])
     for path in paths.source_files():
         try:
-            source = read_source(path)
+            source = read_source(path, paths.relative(path))
             edition.sources.append(clean_source(source, catalog.sources.get(path.name)))
         except EditionError as err:
             log.error("%s (source left out of the edition)", err)

@@ -95,3 +95,10 @@ def test_site_chrome_is_omitted_with_reasons(edition):
     assert taijiang[112] == "related-articles" and taijiang[114] == "share-buttons"
     assert set(taijiang) == {1, 2, *range(112, 131)} - {113}
     assert omitted["000"] == omitted["001"] == omitted["002"] == {}
+
+
+def test_paratext_fields_set_apart_by_the_layout_stay_apart(edition):
+    """The colophon's issuing office and date are two fields: N3 must not run them together."""
+    kaihua = next(s for s in edition.sources if s.source.file.startswith("001_"))
+    colophon = next(p for p in kaihua.paratext if p.kind == "colophon")
+    assert colophon.zh == "中共衢州市委组织部办公室\n2018年9月18日印发"

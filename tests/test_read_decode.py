@@ -52,6 +52,22 @@ def test_bad_files_give_one_clear_error_naming_the_file(data, message):
     assert "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        # valid UTF-8 for two lines, then a byte no encoding we accept can make sense of in context
+        ("第一行\n第二行\n".encode() + bytes(range(0x80, 0xFF)) * 3, "seeds/bad.txt:3:"),
+        ("第一行\n第二行\n第三行".encode() + b"\x00\x01", "seeds/bad.txt:3:"),
+        ("一\n二\n三\n四\x07".encode(), "seeds/bad.txt:4:"),
+        (codecs.BOM_UTF16_LE + "一\n二\n".encode("utf-16-le") + b"\x00\xdc", "seeds/bad.txt:3:"),
+    ],
+)
+def test_a_bad_file_is_named_with_the_line_where_it_goes_wrong(data, where):
+    with pytest.raises(EditionError) as err:
+        decode_bytes(data, "seeds/bad.txt")
+    assert str(err.value).startswith(where)
+
+
 def test_read_source_records_checksum_and_encoding(tmp_path):
     path = tmp_path / "s.txt"
     path.write_bytes(TEXT.encode("gb18030"))

@@ -5,7 +5,8 @@ Rules (why: scholars cite anchors, and a published anchor must keep pointing at 
 * a block whose text is unchanged keeps its id;
 * a block whose text changed a little keeps its id (matched by :func:`similarity`, at least
   ``KEEP_THRESHOLD``; the best pairs first);
-* when a block is split, the part with most of the old text keeps the id and the rest get new ids;
+* when a block is split, the part with most of the old text keeps the id and the rest get new ids
+  (also when it is cut into so many parts that none holds half of it);
   when blocks are merged, the one contributing most keeps its id and the others retire;
 * a new block gets the next id never used in this report (the counter never goes back);
 * a retired id whose exact text comes back is revived;
@@ -30,6 +31,7 @@ from edition.write.atomic import write_text
 
 KEEP_THRESHOLD = 0.5  # similarity above which a changed block keeps its id
 SUCCESSOR_THRESHOLD = 0.5  # share of a retired block's text that must live on in its successor
+PART_THRESHOLD = 0.9  # share of a block found in an old block's text for it to count as a part of it
 ID_PREFIX = "b"
 
 
@@ -118,6 +120,18 @@ def assign_ids(blocks: list[Block], ledger: Ledger) -> Ledger:
             continue
         matched[index] = anchors_by_id[anchor_id]
         used.add(anchor_id)
+
+    # 2b. A block split into several parts, none of which holds half of it: when the parts found whole
+    #     in its old text together hold most of it, the largest part keeps the id.
+    for anchor in free_anchors:
+        if anchor.id in used:
+            continue
+        parts = [
+            i for i in range(len(blocks)) if i not in matched and containment(blocks[i].zh, anchor.zh) >= PART_THRESHOLD
+        ]
+        if parts and sum(len(blocks[i].zh) for i in parts) >= KEEP_THRESHOLD * len(anchor.zh):
+            matched[max(parts, key=lambda i: len(blocks[i].zh))] = anchor
+            used.add(anchor.id)
 
     # 3. New blocks get ids never used before.
     for index, block in enumerate(blocks):

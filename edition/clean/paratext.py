@@ -18,6 +18,7 @@ _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _DATELINE_FIELDS = re.compile(r"(来源|作者|责任编辑|编辑|发布时间|发布日期|发表时间|浏览次数)\s*[：:]")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
+_FIELD_GAP = re.compile(r"[ \u3000]{3,}")  # wider than any artefact or word space: set-apart fields
 
 
 def masthead(text: str, *, first_line: bool) -> bool:
@@ -52,3 +53,10 @@ def note(text: str) -> bool:
 def byline(text: str) -> bool:
     """A closing byline in brackets: （柯城区委组织部 万灵慧）."""
     return bool(_BYLINE.match(text))
+
+
+def fields(raw_line: str) -> list[str]:
+    """A paratext line's fields: parts the layout sets apart by a wide gap (three or more spaces), as
+    the issuing office and the date of a colophon. Each is kept apart (on a line of its own), so that
+    N3 cannot run two fields together."""
+    return [part for part in _FIELD_GAP.split(raw_line.strip()) if part]

@@ -193,5 +193,6 @@ def _pieces(groups: list[_Group]) -> list[Piece]:
             pieces.append(Block("byline", texts[0], span))
             report_open = False
         else:
-            pieces.append(Paratext(group.kind, "\n".join(texts), span))
+            lines = [normalise(part, pdf=True) for line in group.lines for part in para.fields(line.raw)]
+            pieces.append(Paratext(group.kind, "\n".join(lines), span))
     return pieces

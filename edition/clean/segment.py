@@ -26,10 +26,10 @@ def clean_source(source: Source, entry: SourceEntry | None) -> SourceEdition:
     pieces = segment_pdf(lines) if source.layout == PDF else segment_web(lines)
     block_lists, paratext, omissions = split_reports(pieces)
     if not block_lists:
-        raise EditionError(source.file, "has no reading text: every line is boilerplate or paratext")
+        raise EditionError(f"seeds/{source.file}", "has no reading text: every line is boilerplate or paratext")
     catalogued = entry.reports if entry else []
     if entry is None:
-        log.warning("%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", source.file)
+        log.warning("seeds/%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", source.file)
     elif len(catalogued) != len(block_lists):
         log.warning(
             "%s: the catalog lists %d report(s) but the text holds %d; extra ones get inferred metadata",

@@ -34,34 +34,42 @@ def decode_bytes(data: bytes, name: str | Path) -> tuple[str, str]:
             try:
                 return _normalise_newlines(data.decode(encoding)), encoding
             except UnicodeDecodeError as err:
-                message = f"starts with a {encoding} byte-order mark but is not {encoding}: {err.reason}"
-                raise EditionError(name, message) from None
+                message = f"starts with a {encoding} byte-order mark but is not {encoding}: {_what(err)}"
+                raise EditionError(name, message, line=_line_of(data, err.start, encoding)) from None
     if b"\x00" in data:
-        raise EditionError(name, "looks binary (it contains NUL bytes), not a text file")
+        nul = data.index(b"\x00")
+        raise EditionError(name, "looks binary (it contains NUL bytes), not a text file", line=_line_of(data, nul))
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as not_utf8:
+        line = _line_of(data, not_utf8.start)
         try:
             text, encoding = data.decode("gb18030"), "gb18030"
         except UnicodeDecodeError:
-            raise EditionError(name, "cannot be decoded as UTF-8, UTF-16 or GB18030") from None
+            message = f"cannot be decoded as UTF-8 ({_what(not_utf8)}), UTF-16 or GB18030"
+            raise EditionError(name, message, line=line) from None
         if _plausibility(text) < _MIN_PLAUSIBLE:
-            raise EditionError(name, "is neither UTF-8 nor plausible GB18030/GBK text (binary or another encoding?)") from None
-    if _has_control_characters(text):
-        raise EditionError(name, "contains control characters: binary data, not a text file")
+            message = f"is neither UTF-8 ({_what(not_utf8)}) nor plausible GB18030/GBK text (binary or another encoding?)"
+            raise EditionError(name, message, line=line) from None
+    control = _first_control_character(text)
+    if control is not None:
+        raise EditionError(
+            name, "contains control characters: binary data, not a text file", line=text.count("\n", 0, control) + 1
+        )
     text = _normalise_newlines(text)
     if not text.strip():
         raise EditionError(name, "the file is empty")
     return text, encoding
 
 
-def read_source(path: Path) -> Source:
-    """Read and decode one source file."""
+def read_source(path: Path, shown: str | None = None) -> Source:
+    """Read and decode one source file; errors name it as ``shown`` (default: the path)."""
+    name = shown or str(path)
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise EditionError(path, f"cannot be read: {err.strerror}") from None
-    text, encoding = decode_bytes(data, path)
+        raise EditionError(name, f"cannot be read: {err.strerror}") from None
+    text, encoding = decode_bytes(data, name)
     return Source(file=path.name, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
 
@@ -69,8 +77,17 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _has_control_characters(text: str) -> bool:
-    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r\f" for c in text)
+def _first_control_character(text: str) -> int | None:
+    return next((i for i, c in enumerate(text) if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f"), None)
+
+
+def _line_of(data: bytes, offset: int, encoding: str = "utf-8") -> int:
+    """The line (from 1) holding byte ``offset``, counted in what decodes before it."""
+    return _normalise_newlines(data[:offset].decode(encoding, errors="replace")).count("\n") + 1
+
+
+def _what(err: UnicodeDecodeError) -> str:
+    return f"{err.reason} at byte {err.start}"
 
 
 def _plausibility(text: str) -> float:
