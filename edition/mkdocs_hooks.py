@@ -6,7 +6,7 @@
 
 ``on_config`` expands the nav entries ``Reports: reports/`` and ``Sources: sources/`` into the
 generated pages, in the edition's order, so that a newly added source shows up in the navigation
-without editing mkdocs.yml.
+without editing mkdocs.yml (beyond ``NAV_LISTS_UP_TO`` pages, into the section's index page only).
 """
 
 from __future__ import annotations
@@ -17,19 +17,37 @@ import re
 from pathlib import Path
 from typing import Any
 
+# Material renders the whole navigation into every page, so a nav listing every report makes the
+# build grow with the square of their number (at 1000 reports, half of `mkdocs build` went into
+# rendering nav items). Beyond this many pages, a section lists only its index page, which lists them.
+NAV_LISTS_UP_TO = 50
+
 
 def generated_sections(docs_dir: Path) -> dict[str, list[str] | str]:
+    """What each generated nav entry expands into, from ``docs/data/edition.json``."""
     data = docs_dir / "data" / "edition.json"
     if not data.exists():
         return {}
     edition = json.loads(data.read_text(encoding="utf-8"))
+    reports = [f"reports/{r['slug']}.md" for r in edition["reports"]]
+    sources = [f"sources/{s['file'].rsplit('.', 1)[0]}.md" for s in edition["sources"]]
     return {
-        "reports/": ["reports/index.md"] + [f"reports/{r['slug']}.md" for r in edition["reports"]],
-        "sources/": ["sources/index.md"] + [f"sources/{s['file'].rsplit('.', 1)[0]}.md" for s in edition["sources"]],
+        "reports/": ["reports/index.md", *reports] if len(reports) <= NAV_LISTS_UP_TO else "reports/index.md",
+        "sources/": ["sources/index.md", *sources] if len(sources) <= NAV_LISTS_UP_TO else "sources/index.md",
         "glossary/": "glossary/index.md",
         "translation/": "translation/index.md",
         "data/": "data/index.md",
     }
+
+
+def unlisted(sections: dict[str, list[str] | str]) -> list[str]:
+    """``not_in_nav`` patterns for the generated folders whose pages the nav does not list one by one."""
+    return [
+        pattern
+        for folder, entry in sections.items()
+        if isinstance(entry, str)
+        for pattern in (f"/{folder}*.md", f"!/{entry}")
+    ]
 
 
 def _expand(nav: Any, sections: dict[str, list[str]]) -> Any:
@@ -50,7 +68,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     if config.get("nav"):
-        config["nav"] = _expand(config["nav"], generated_sections(Path(config["docs_dir"])))
+        from pathspec.gitignore import GitIgnoreSpec
+
+        sections = generated_sections(Path(config["docs_dir"]))
+        config["nav"] = _expand(config["nav"], sections)
+        patterns = GitIgnoreSpec.from_lines(unlisted(sections))
+        config["not_in_nav"] = config["not_in_nav"] + patterns if config.get("not_in_nav") else patterns
     return config
 
 
