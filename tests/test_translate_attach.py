@@ -97,19 +97,39 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p): p.read_bytes() for p in files}
 
 
-def test_a_po_syntax_error_stops_the_build_and_nothing_is_rewritten(repo_copy: Paths) -> None:
+def _break_context(text: str) -> str:
+    return text.replace('msgctxt "b2"', 'msgctxt "b2" oops', 1)
+
+
+def _unterminated_at_the_end(text: str) -> str:
+    return text + 'msgid "x\n'  # polib alone would drop the header and the build would save that
+
+
+def _unescaped_quote(text: str) -> str:
+    start = text.index('msgstr "', text.index('msgctxt "b2"'))
+    return text[:start] + 'msgstr "the “four” said "yes" to it"' + text[text.index("\n", start) :]
+
+
+def _misspelt_keyword(text: str) -> str:
+    return text.replace('msgstr "', 'msgstrr "', 2)
+
+
+@pytest.mark.parametrize("damage", [_break_context, _unterminated_at_the_end, _unescaped_quote, _misspelt_keyword])
+def test_a_po_syntax_error_stops_the_build_and_nothing_is_rewritten(repo_copy: Paths, damage) -> None:
     build(repo_copy)
     slug = "kecheng-four-take-the-leads"
     path = pofile.po_path(repo_copy.translations, slug)
-    text = path.read_text(encoding="utf-8").replace('msgctxt "b2"', 'msgctxt "b2" oops', 1)
+    original = path.read_text(encoding="utf-8")
+    text = damage(original)
     path.write_text(text, encoding="utf-8")
+    broken_line = next(n for n, (a, b) in enumerate(zip([*original.split("\n"), None], text.split("\n")), 1) if a != b)
     # a change that would otherwise be written: a ledger and the pages
     (repo_copy.anchors / f"{slug}.yaml").write_text(
         (repo_copy.anchors / f"{slug}.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     before = _snapshot(repo_copy.root)
     with pytest.raises(EditionError) as caught:
         build(repo_copy)
-    assert caught.value.path == str(path) and caught.value.line is not None
+    assert caught.value.path == str(path) and caught.value.line == broken_line
     assert _snapshot(repo_copy.root) == before
 
 

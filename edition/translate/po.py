@@ -35,6 +35,8 @@ HEADER = (
 )
 
 _LINE_IN_MESSAGE = re.compile(r"\(line (\d+)\)")
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_QUOTED}")
 _MSGCTXT_LINE = re.compile(r'^msgctxt "(.*)"$')
 
 
@@ -60,8 +62,29 @@ def new_catalog(slug: str, language: str = LANGUAGE) -> polib.POFile:
     return po
 
 
+def check_lines(text: str, path: Path | str) -> None:
+    """Every line is blank, a comment, a keyword with a quoted string, or a quoted continuation.
+
+    polib is lenient: an unterminated string at the end of a file, for one, makes it drop the header
+    without a word, and the build would then save the damage. So the lines are checked first.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):  # as polib reads lines (not splitlines)
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.fullmatch(stripped):
+            shown = stripped if len(stripped) <= 40 else stripped[:40] + "…"
+            raise EditionError(
+                path,
+                f"PO syntax error: expected msgctxt, msgid or msgstr and a string in double quotes "
+                f"(closed, with inner quotes escaped as \\\"), found {shown!r}",
+                number,
+            )
+
+
 def parse_po(text: str, path: Path | str) -> polib.POFile:
     """Parse PO text; a syntax error or a repeated msgctxt is an :class:`EditionError` naming file, line."""
+    check_lines(text, path)
     try:
         po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
     except (OSError, ValueError, UnicodeError) as err:
