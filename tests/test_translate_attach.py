@@ -114,6 +114,11 @@ def _misspelt_keyword(text: str) -> str:
     return text.replace('msgstr "', 'msgstrr "', 2)
 
 
+def _first_changed_line(before: str, after: str) -> int:
+    old, new = before.split("\n"), after.split("\n")
+    return next(n for n in range(1, len(new) + 1) if n > len(old) or old[n - 1] != new[n - 1])
+
+
 @pytest.mark.parametrize("damage", [_break_context, _unterminated_at_the_end, _unescaped_quote, _misspelt_keyword])
 def test_a_po_syntax_error_stops_the_build_and_nothing_is_rewritten(repo_copy: Paths, damage) -> None:
     build(repo_copy)
@@ -122,7 +127,7 @@ def test_a_po_syntax_error_stops_the_build_and_nothing_is_rewritten(repo_copy: P
     original = path.read_text(encoding="utf-8")
     text = damage(original)
     path.write_text(text, encoding="utf-8")
-    broken_line = next(n for n, (a, b) in enumerate(zip([*original.split("\n"), None], text.split("\n")), 1) if a != b)
+    broken_line = _first_changed_line(original, text)
     # a change that would otherwise be written: a ledger and the pages
     (repo_copy.anchors / f"{slug}.yaml").write_text(
         (repo_copy.anchors / f"{slug}.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
