@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 BLOCK_KINDS = ("title", "kicker", "subtitle", "heading", "paragraph", "caption", "byline", "note")
-PARATEXT_KINDS = ("masthead", "contents", "distribution", "colophon", "dateline")
+PARATEXT_KINDS = ("masthead", "contents", "distribution", "colophon", "dateline", "credits")
 
 Lines = tuple[int, int]
 

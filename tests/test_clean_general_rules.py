@@ -122,3 +122,49 @@ def test_web_page_chrome_is_removed_and_broken_paragraphs_joined(paragraphs, ext
     assert [b.zh for b in blocks[1:]] == paragraphs
     omitted = [p.rule for p in pieces if isinstance(p, Omission)]
     assert omitted[:2] == ["nav-menu", "breadcrumb"] and len(omitted) == 6
+
+
+UNSEEN_WEB_PAGE = """首页 | 要闻 | 地方 | 党建 | 视频 | 图片
+当前位置：首页 > 党建 > 基层党建
+
+龙山区：党建引领破解征迁难题
+
+2021-06-15 09:12　来源：龙山日报　作者：王丽
+
+【字体：大 中 小】　打印本页　关闭窗口
+
+今年以来，龙山区坚持党建引领，把支部建在征迁一线，累计完成房屋征收签约1260户，签约率达98.5%。
+
+一是建强组织堡垒。区里在3个征迁片区成立临时党支部，选派45名机关党员下沉一线，做到“一户一档、一户一策”。
+
+二是压实干部责任。实行“区领导包片、部门包村、党员包户”，每周召开调度会，对进度滞后的片区
+
+挂牌督办，确保任务按期完成。
+
+临时党支部党员入户宣讲征收政策。（龙山区委组织部供图）
+
+三是用心服务群众。设立“征迁服务站”，为困难群众提供搬家、过渡安置等服务，化解矛盾纠纷32起。
+
+（责任编辑：李明）
+
+扫一扫在手机打开当前页
+相关新闻
+龙山区召开征迁工作推进会
+版权所有：龙山日报社　备案号：某ICP备12345678号
+"""
+
+
+def test_a_web_page_of_another_site_comes_out_right():
+    """A page in the layout of a site none of the sources comes from: other buttons, a bracketed
+    photo credit, an editor line at the end."""
+    lines = UNSEEN_WEB_PAGE.split("\n")
+    assert detect_layout(lines) == WEB
+    pieces = segment_web(lines)
+    blocks = [(p.kind, p.lines[0]) for p in pieces if isinstance(p, Block)]
+    assert blocks == [("title", 4), ("paragraph", 10), ("paragraph", 12), ("paragraph", 14), ("caption", 18),
+                      ("paragraph", 20)]
+    omitted = {p.lines[0]: p.rule for p in pieces if isinstance(p, Omission)}
+    assert omitted == {1: "nav-menu", 2: "breadcrumb", 8: "share-buttons", 24: "share-buttons",
+                       25: "related-articles", 26: "page-tail", 27: "footer"}
+    paratext = {p.lines[0]: p.kind for p in pieces if not isinstance(p, Block | Omission)}
+    assert paratext == {6: "dateline", 22: "credits"}

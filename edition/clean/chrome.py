@@ -31,7 +31,8 @@ RULES: tuple[ChromeRule, ...] = (
     _rule(
         "share-buttons",
         "share, print and font-size buttons",
-        r"^(?:分享到|分享至|打印|收藏|发给好友|【?字号)|打印\s*[|｜]\s*收藏",
+        r"^(?:分享到|分享至|打印|收藏|发给好友|【?字号|【?字体\s*[:：]|[【\[]?纠错[】\]]?$|(?:微信)?扫一扫)"
+        r"|打印\s*[|｜]\s*收藏|打印本页|关闭窗口",
         ends_article=True,
     ),
     _rule(

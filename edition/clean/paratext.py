@@ -16,6 +16,7 @@ _DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
 _COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^(编辑|审核|签发|责任编辑)[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _DATELINE_FIELDS = re.compile(r"(来源|作者|责任编辑|编辑|发布时间|发布日期|发表时间|浏览次数)\s*[：:]")
+_CREDITS = re.compile(r"^[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|终审)\s*[：:][^。，]{1,30}?[）)】\]]?$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
 _FIELD_GAP = re.compile(r"[ \u3000]{3,}")  # wider than any artefact or word space: set-apart fields
@@ -44,6 +45,11 @@ def colophon(text: str) -> bool:
 def dateline(text: str) -> bool:
     """A web page's date/source line: a date and at least one of its field labels, no sentence."""
     return bool(_DATE.search(text)) and bool(_DATELINE_FIELDS.search(text)) and "。" not in text
+
+
+def credits(text: str) -> bool:
+    """A web page's editor line: （责任编辑：李明）, 责编：王丽."""
+    return bool(_CREDITS.match(text))
 
 
 def note(text: str) -> bool:

@@ -7,8 +7,8 @@ Evidence used, line by line:
 * the headline is the first run of headline-like lines (short, no sentence-final punctuation);
   with several lines the longest is the title, lines above it a kicker, lines below a subtitle;
   a later line identical to the title is the page repeating it;
-* a web page's date/source line is paratext;
-* a photo caption ends with a photo credit (…供图, …/图, …摄), or is a single short sentence
+* a web page's date/source line and its editor line (（责任编辑：李明）) are paratext;
+* a photo caption ends with a photo credit (…供图, …/图, …摄, also in brackets), or is a single short sentence
   standing after an empty gap where an image was;
 * other headline-like lines are section headings;
 * a line that stops mid-sentence and is long or holds a comma is a paragraph broken in two: it is
@@ -26,7 +26,7 @@ from edition.clean.text import CONTINUING, LINE_CONTINUING, display_width, ends_
 from edition.model import Block, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
-_CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})$")
+_CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
 _IMAGE_GAP = 2  # empty lines where the page had an image
 
 
@@ -72,6 +72,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
         elif para.dateline(text):
             pieces.append(Paratext("dateline", text, (number, number)))
+        elif para.credits(text):
+            pieces.append(Paratext("credits", text, (number, number)))
         elif _caption(text, gap):
             pieces.append(Block("caption", text, (number, number)))
         elif _headline_like(text):
