@@ -168,3 +168,48 @@ def test_a_web_page_of_another_site_comes_out_right():
                        25: "related-articles", 26: "page-tail", 27: "footer"}
     paratext = {p.lines[0]: p.kind for p in pieces if not isinstance(p, Block | Omission)}
     assert paratext == {6: "dateline", 22: "credits"}
+
+
+UNSEEN_PDF_LINES = [  # a bulletin of another county: letter-spaced masthead, issue number, office and date
+    '党 建 工 作 简 报',
+    '第 12 期',
+    '中共石门县委组织部                2020 年 5 月 6 日',
+    '石门县以“红色网格”推动棚改征收提速',
+    '今年以来，石门县把党建引领贯穿棚户区改造全过程，以“红色',
+    '网格”为抓手，推动征收工作提速增效，截至 4 月底，全县完成棚改',
+    '征收签约 2156 户，签约率达 96.3%。',
+    '一、建强网格组织',
+    '县委组织部牵头，在全县 6 个棚改片区划分 42 个网格，每个',
+    '网格成立临时党小组，由一名科级干部任组长，吸纳社区党员、热心',
+    '群众参与，做到人员在网格中配置、问题在网格中解决。',
+    '二、压实党员责任',
+    '推行“党员包户”制度，全县 860 余名党员干部与征收户结对，',
+    '上门宣讲政策、帮办手续，一季度累计入户走访 1.2 万余次，收集',
+    '意见建议 300 余条，全部建立台账、限时办结。',
+    '同时，开展“比学赶超”擂台赛，每周通报各片区签约进度，对排',
+    '名靠后的片区主要负责人进行约谈，形成比着干、争着上的浓厚氛围。',
+    '（石门县委组织部  李华）',
+    '报：市委组织部',
+    '送：县委常委，县人大常委会、县政府、县政协党组（党委）',
+    '发：各乡镇党委，县直各单位党组织',
+]
+
+
+def test_a_pdf_bulletin_of_another_office_comes_out_right():
+    """Laid out like the real extractions (hard-wrapped, a blank line after each line, digits set
+    apart by spaces), with a masthead of three lines and numbered headings of its own."""
+    raw: list[str] = []
+    for line in UNSEEN_PDF_LINES:
+        if line.startswith("报："):
+            raw += ["", "", "", ""]  # the gap before the distribution list
+        raw += [line, ""]
+    assert detect_layout(raw) == PDF
+    pieces = segment_pdf(raw)
+    blocks = [(p.kind, p.lines) for p in pieces if isinstance(p, Block)]
+    assert blocks == [
+        ("title", (7, 7)), ("paragraph", (9, 13)), ("heading", (15, 15)), ("paragraph", (17, 21)),
+        ("heading", (23, 23)), ("paragraph", (25, 29)), ("paragraph", (31, 33)), ("byline", (35, 35)),
+    ]
+    paratext = {p.kind: p.zh for p in pieces if not isinstance(p, Block)}
+    assert paratext["masthead"] == "党 建 工 作 简 报\n第12期\n中共石门县委组织部\n2020年5月6日"
+    assert paratext["distribution"].startswith("报：市委组织部\n送：")

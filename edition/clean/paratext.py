@@ -10,6 +10,8 @@ import re
 from edition.clean.text import display_width, ends_sentence
 
 _MASTHEAD = re.compile(r"(专刊|简报|快报|通讯|动态|工作信息|情况反映|参阅)|[（(][一二三四五六七八九十\d]+[)）]$|第.{1,6}期")
+_MASTHEAD_MORE = re.compile(r"^[（(]?(?:\d{4}年)?(?:总)?第[^，。]{1,6}期[）)]?$|\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
+_SPACES = re.compile(r"\s+")
 _CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
 _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
 _DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
@@ -23,7 +25,16 @@ _FIELD_GAP = re.compile(r"[ \u3000]{3,}")  # wider than any artefact or word spa
 
 
 def masthead(text: str, *, first_line: bool) -> bool:
-    return first_line and not ends_sentence(text) and display_width(text) <= 60 and bool(_MASTHEAD.search(text))
+    """A bulletin's name on its first line (letter-spaced or not: 党 建 工 作 简 报)."""
+    compact = _SPACES.sub("", text)
+    return first_line and not ends_sentence(text) and display_width(compact) <= 60 and bool(_MASTHEAD.search(compact))
+
+
+def masthead_more(text: str) -> bool:
+    """A line that goes on a masthead: the issue number (第12期, （总第35期）) or the issuing office and
+    date (中共石门县委组织部  2020年5月6日)."""
+    compact = _SPACES.sub("", text)
+    return not ends_sentence(text) and display_width(compact) <= 60 and bool(_MASTHEAD_MORE.search(compact))
 
 
 def contents_head(text: str) -> bool:

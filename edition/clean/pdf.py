@@ -11,8 +11,8 @@ The evidence used, line by line (never per-file line numbers):
   brackets, comma, full stop …) continues the paragraph before it;
 * a short line that does not end a sentence, after a finished paragraph or a gap, is a
   headline; consecutive headline lines are one wrapped headline;
-* paratext (masthead, contents, distribution list, colophon) and closing bylines are recognised
-  by the rules in :mod:`edition.clean.paratext`.
+* paratext (masthead with its issue number and issuing office, contents, distribution list,
+  colophon) and closing bylines are recognised by the rules in :mod:`edition.clean.paratext`.
 
 A headline that opens a report (at the start, or after a byline closed the previous one) is a
 title; any other is a heading.
@@ -93,7 +93,7 @@ def _group(items: list[_Line | None], full: int) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
     first_text_line = True
-    in_contents = False
+    in_contents = in_masthead = False
     for item in items:
         if item is None:
             current = None
@@ -101,9 +101,10 @@ def _group(items: list[_Line | None], full: int) -> list[_Group]:
         if current is not None and current.kind == "body" and item.text[0] in LINE_CONTINUING:
             current.lines.append(item)  # a wrapped line never opens with a closer or a comma
             continue
-        kind = _classify(item, full, first_line=first_text_line, in_contents=in_contents)
+        kind = _classify(item, full, first_line=first_text_line, in_contents=in_contents, in_masthead=in_masthead)
         first_text_line = False
         in_contents = kind == "contents"
+        in_masthead = kind == "masthead"
         if kind == "headline" and current is not None and current.kind == "body" and _group_open(current):
             kind = "body"  # a short line finishing a sentence that is still open
         if current is not None and _continues(current, kind, item, full):
@@ -114,9 +115,9 @@ def _group(items: list[_Line | None], full: int) -> list[_Group]:
     return groups
 
 
-def _classify(line: _Line, full: int, *, first_line: bool, in_contents: bool) -> str:
+def _classify(line: _Line, full: int, *, first_line: bool, in_contents: bool, in_masthead: bool) -> str:
     text = line.text
-    if para.masthead(text, first_line=first_line):
+    if para.masthead(text, first_line=first_line) or (in_masthead and para.masthead_more(text)):
         return "masthead"
     if para.contents_head(text) or (in_contents and para.contents_item(text)):
         return "contents"
@@ -155,7 +156,7 @@ def _group_open(group: _Group) -> bool:
 def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
     if kind != group.kind:
         return False
-    if kind in ("headline", "contents", "distribution"):
+    if kind in ("headline", "masthead", "contents", "distribution"):
         return True
     if kind != "body":
         return False
