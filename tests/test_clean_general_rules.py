@@ -213,3 +213,38 @@ def test_a_pdf_bulletin_of_another_office_comes_out_right():
     paratext = {p.kind: p.zh for p in pieces if not isinstance(p, Block)}
     assert paratext["masthead"] == "党 建 工 作 简 报\n第12期\n中共石门县委组织部\n2020年5月6日"
     assert paratext["distribution"].startswith("报：市委组织部\n送：")
+
+
+UNSEEN_TOWNSHIP_PAGE = """网站首页 > 工作动态
+青河镇“党建+征迁”跑出加速度
+发布时间：2019-08-20
+来源：青河镇人民政府
+浏览次数：1523
+　　8月以来，青河镇坚持党建引领，全力推进老旧小区改造征迁工作，仅用20天完成签约312户。
+　　该镇成立征迁临时党总支，下设4个党支部，把党员编入征迁小组，实行“一组一书记、一户一党员”。
+　　“党员带头签了约，我们心里就有底了。”居民张大爷说。
+　　下一步，青河镇将继续发挥基层党组织战斗堡垒作用，确保改造项目按期开工。（完）
+【责任编辑：周敏】
+上一篇：青河镇召开党建工作会议
+下一篇：青河镇开展消防安全检查
+"""
+
+
+def test_a_township_site_page_comes_out_right():
+    """Another common layout: a one-step breadcrumb, date, source and view count on lines of their own,
+    paragraphs indented with full-width spaces and no blank lines, an editor line and links to the
+    previous and next articles."""
+    lines = UNSEEN_TOWNSHIP_PAGE.split("\n")
+    assert detect_layout(lines) == WEB
+    pieces = segment_web(lines)
+    assert [(p.kind, p.lines[0]) for p in pieces if isinstance(p, Block)] == [
+        ("title", 2), ("paragraph", 6), ("paragraph", 7), ("paragraph", 8), ("paragraph", 9)
+    ]
+    assert {p.lines[0]: p.rule for p in pieces if isinstance(p, Omission)} == {
+        1: "breadcrumb", 11: "prev-next", 12: "prev-next"
+    }
+    paratext = [(p.kind, p.lines, p.zh) for p in pieces if not isinstance(p, Block | Omission)]
+    assert paratext == [
+        ("dateline", (3, 5), "发布时间：2019-08-20\n来源：青河镇人民政府\n浏览次数：1523"),
+        ("credits", (10, 10), "【责任编辑：周敏】"),
+    ]

@@ -27,7 +27,12 @@ def _rule(name: str, reason: str, pattern: str, *, ends_article: bool = False) -
 
 RULES: tuple[ChromeRule, ...] = (
     _rule("nav-menu", "site navigation menu", r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{0,8}$"),
-    _rule("breadcrumb", "breadcrumb trail", r"^(?:您(?:所在|现在)的位置|当前位置|您的位置)|(?:\s>\s.*){2,}"),
+    _rule(
+        "breadcrumb",
+        "breadcrumb trail",
+        r"^(?:您(?:所在|现在)的位置|当前位置|您的位置)|(?:\s>\s.*){2,}"
+        r"|^(?:网站首页|首页|主页)\s*[>＞»›]|^[^。，>＞»›]{1,15}(?:\s+[>＞»›]\s+[^。，>＞»›]{1,15})+$",
+    ),
     _rule(
         "share-buttons",
         "share, print and font-size buttons",
@@ -45,6 +50,12 @@ RULES: tuple[ChromeRule, ...] = (
         "footer",
         "copyright, licence and contact footer",
         r"ICP|许可证|版权所有|拥有.{0,20}版权|Copyright|©|举报(?:电话|邮箱)\s*[:：]|关于我们|网站地图|广告服务|未经.{0,20}授权",
+        ends_article=True,
+    ),
+    _rule(
+        "prev-next",
+        "links to the previous and next articles",
+        r"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页)\s*[:：]",
         ends_article=True,
     ),
     _rule("sidebar", "sidebar: rankings and 'more' links", r"^(?:更多\s*>>|[•·]\s|点击排行|今日热词|热点推荐)"),

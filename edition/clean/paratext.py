@@ -17,7 +17,8 @@ _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
 _DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
 _COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^(编辑|审核|签发|责任编辑)[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_DATELINE_FIELDS = re.compile(r"(来源|作者|责任编辑|编辑|发布时间|发布日期|发表时间|浏览次数)\s*[：:]")
+_DATELINE_FIELDS = re.compile(r"(来源|作者|责任编辑|编辑|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数)\s*[：:]")
+_DATELINE_FIELD_LINE = re.compile(r"^(?:来源|作者|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数|访问量)\s*[：:][^。，]{0,30}$")
 _CREDITS = re.compile(r"^[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|终审)\s*[：:][^。，]{1,30}?[）)】\]]?$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
@@ -61,6 +62,11 @@ def dateline(text: str) -> bool:
 def credits(text: str) -> bool:
     """A web page's editor line: （责任编辑：李明）, 责编：王丽."""
     return bool(_CREDITS.match(text))
+
+
+def dateline_field(text: str) -> bool:
+    """One field of a date/source line set on a line of its own: 来源：青河镇人民政府, 浏览次数：1523."""
+    return bool(_DATELINE_FIELD_LINE.match(text))
 
 
 def note(text: str) -> bool:

@@ -48,7 +48,7 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             index += 1
             continue
         fits = _headline_like(text) or (not head and _title_like(text))
-        if not fits or para.dateline(text) or chrome.match(raw):
+        if not fits or para.dateline(text) or para.dateline_field(text) or chrome.match(raw):
             break
         head.append((number, text))
         index += 1
@@ -70,8 +70,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
         elif text[0] in LINE_CONTINUING and _last_paragraph(pieces) is not None:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
-        elif para.dateline(text):
-            pieces.append(Paratext("dateline", text, (number, number)))
+        elif para.dateline(text) or para.dateline_field(text):
+            _add_dateline(pieces, text, number)
         elif para.credits(text):
             pieces.append(Paratext("credits", text, (number, number)))
         elif _caption(text, gap):
@@ -88,6 +88,15 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
     return pieces
+
+
+def _add_dateline(pieces: list[Piece], text: str, number: int) -> None:
+    """A date/source line; its fields set on lines of their own, one under another, make one piece."""
+    previous = pieces[-1] if pieces else None
+    if isinstance(previous, Paratext) and previous.kind == "dateline":
+        pieces[-1] = Paratext("dateline", f"{previous.zh}\n{text}", (previous.lines[0], number))
+    else:
+        pieces.append(Paratext("dateline", text, (number, number)))
 
 
 def _last_paragraph(pieces: list[Piece]) -> Block | None:
