@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from edition.errors import EditionError
 from edition.model import Block
+from edition.paths import Paths
 from edition.translate import po as pofile
 from edition.translate.sync import sync_catalog
 
@@ -134,3 +135,11 @@ def test_msgfmt_accepts_the_file(tmp_path: Path) -> None:
     done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "error" not in done.stderr.lower()
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="msgfmt (Debian package gettext) is not installed")
+@pytest.mark.parametrize("path", sorted((Paths().translations / pofile.LANGUAGE).glob("*.po")), ids=lambda p: p.name)
+def test_msgfmt_accepts_every_committed_po_file(path: Path) -> None:
+    """What translators commit is valid gettext, checked by gettext itself (stricter than polib)."""
+    done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
