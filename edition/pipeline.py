@@ -23,6 +23,7 @@ from edition.paths import Paths
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.decode import read_source
 from edition.translate import attach, qa
+from edition.translate import po as pofile
 from edition.write import downloads_page, edition_json, glossary_pages, pages, progress_page
 from edition.write.atomic import write_bytes, write_text
 
@@ -119,7 +120,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
     written.add(paths.jieba_dictionary)
     for report in edition.reports:
-        po = paths.translations / "en" / f"{report.slug}.po"
+        po = pofile.po_path(paths.translations, report.slug)
         if po.exists():
             page(f"data/po/{report.slug}.po", po.read_bytes())
     for file in [*paths.source_files(), paths.seeds / "SHA256SUMS"]:

@@ -9,11 +9,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
 import pytest
 from hypothesis import settings
 
+from edition.model import Block
 from edition.paths import REPOSITORY, Paths
 from edition.pipeline import Edition, anchor, build, read_and_clean
+from edition.translate import po as pofile
+from edition.translate.sync import sync_catalog
 
 # The suite gives the same verdict on every run (a red CI is never luck); explore new random
 # cases with HYPOTHESIS_PROFILE=explore, and pin whatever it finds with @example.
@@ -73,3 +77,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def block_texts(edition: Edition, slug: str) -> list[tuple[str, str]]:
     report = next(r for r in edition.reports if r.slug == slug)
     return [(b.kind, b.zh) for b in report.blocks]
+
+
+def catalog(tmp_path: Path, texts: list[str], slug: str = "r") -> tuple[Path, polib.POFile]:
+    """A PO file of one report under ``tmp_path/en/``, one missing entry per text (ids b1, b2 …)."""
+    po = pofile.new_catalog(slug)
+    sync_catalog(po, [Block("paragraph", zh, (1, 1), id=f"b{n}") for n, zh in enumerate(texts, start=1)])
+    path = pofile.po_path(tmp_path, slug)
+    pofile.save_po(po, path)
+    return path, po

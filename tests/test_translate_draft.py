@@ -6,14 +6,12 @@ import json
 import threading
 from pathlib import Path
 
-import polib
 import pytest
 from deep_translator.exceptions import RequestError, TooManyRequests, TranslationNotFound
 
-from edition.model import Block
 from edition.translate import draft
 from edition.translate import po as pofile
-from edition.translate.sync import sync_catalog
+from tests.conftest import catalog
 
 TODAY = "2024-05-01"
 
@@ -31,14 +29,6 @@ class FakeEngine:
         if queue:
             raise queue.pop(0)
         return f"EN({text})"
-
-
-def catalog(tmp_path: Path, texts: list[str], slug: str = "r") -> tuple[Path, polib.POFile]:
-    po = pofile.new_catalog(slug)
-    sync_catalog(po, [Block("paragraph", zh, (1, 1), id=f"b{n}") for n, zh in enumerate(texts, start=1)])
-    path = tmp_path / "en" / f"{slug}.po"
-    pofile.save_po(po, path)
-    return path, po
 
 
 def test_drafts_missing_entries_with_provenance_and_saves(tmp_path: Path) -> None:

@@ -9,15 +9,13 @@ import threading
 import time
 from pathlib import Path
 
-import polib
 import pytest
 from deep_translator.exceptions import TooManyRequests
 
-from edition.model import Block
 from edition.paths import Paths
 from edition.translate import commands, draft
 from edition.translate import po as pofile
-from edition.translate.sync import sync_catalog
+from tests.conftest import catalog
 
 TODAY = "2024-05-01"
 
@@ -43,14 +41,6 @@ class CountingEngine:
         finally:
             with self.lock:
                 self.in_flight -= 1
-
-
-def catalog(tmp_path: Path, texts: list[str], slug: str = "r") -> tuple[Path, polib.POFile]:
-    po = pofile.new_catalog(slug)
-    sync_catalog(po, [Block("paragraph", zh, (1, 1), id=f"b{n}") for n, zh in enumerate(texts, start=1)])
-    path = tmp_path / "en" / f"{slug}.po"
-    pofile.save_po(po, path)
-    return path, po
 
 
 def texts(count: int) -> list[str]:

@@ -17,8 +17,9 @@ _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
 _DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
 _COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^(编辑|审核|签发|责任编辑)[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_DATELINE_FIELDS = re.compile(r"(来源|作者|责任编辑|编辑|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数)\s*[：:]")
-_DATELINE_FIELD_LINE = re.compile(r"^(?:来源|作者|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数|访问量)\s*[：:][^。，]{0,30}$")
+_PAGE_FIELDS = "来源|作者|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数"  # labels of a web page's date line
+_DATELINE_FIELDS = re.compile(rf"({_PAGE_FIELDS}|责任编辑|编辑)\s*[：:]")
+_DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。，]{{0,30}}$")
 _CREDITS = re.compile(r"^[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|终审)\s*[：:][^。，]{1,30}?[）)】\]]?$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
@@ -27,15 +28,19 @@ _FIELD_GAP = re.compile(r"[ \u3000]{3,}")  # wider than any artefact or word spa
 
 def masthead(text: str, *, first_line: bool) -> bool:
     """A bulletin's name on its first line (letter-spaced or not: 党 建 工 作 简 报)."""
-    compact = _SPACES.sub("", text)
-    return first_line and not ends_sentence(text) and display_width(compact) <= 60 and bool(_MASTHEAD.search(compact))
+    return first_line and _masthead_like(text, _MASTHEAD)
 
 
 def masthead_more(text: str) -> bool:
     """A line that goes on a masthead: the issue number (第12期, （总第35期）) or the issuing office and
     date (中共石门县委组织部  2020年5月6日)."""
+    return _masthead_like(text, _MASTHEAD_MORE)
+
+
+def _masthead_like(text: str, pattern: re.Pattern[str]) -> bool:
+    """A short line, no sentence, matching ``pattern`` once letter-spacing is taken out."""
     compact = _SPACES.sub("", text)
-    return not ends_sentence(text) and display_width(compact) <= 60 and bool(_MASTHEAD_MORE.search(compact))
+    return not ends_sentence(text) and display_width(compact) <= 60 and bool(pattern.search(compact))
 
 
 def contents_head(text: str) -> bool:

@@ -20,20 +20,25 @@ from edition.read.catalog import SourceEntry, strip_lines
 log = logging.getLogger("edition")
 
 
+def shown(source: Source) -> str:
+    """A source as messages name it: its path in the repository (sources live in ``seeds/``)."""
+    return f"seeds/{source.file}"
+
+
 def clean_source(source: Source, entry: SourceEntry | None) -> SourceEdition:
     lines = source.lines
     source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
     pieces = segment_pdf(lines) if source.layout == PDF else segment_web(lines)
     block_lists, paratext, omissions = split_reports(pieces)
     if not block_lists:
-        raise EditionError(f"seeds/{source.file}", "has no reading text: every line is boilerplate or paratext")
+        raise EditionError(shown(source), "has no reading text: every line is boilerplate or paratext")
     catalogued = entry.reports if entry else []
     if entry is None:
-        log.warning("seeds/%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", source.file)
+        log.warning("%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", shown(source))
     elif len(catalogued) != len(block_lists):
         log.warning(
             "%s: the catalog lists %d report(s) but the text holds %d; extra ones get inferred metadata",
-            source.file, len(catalogued), len(block_lists),
+            shown(source), len(catalogued), len(block_lists),
         )
     reports = []
     for index, blocks in enumerate(block_lists):

@@ -167,8 +167,9 @@ def build_workload(
         po = pofile.new_catalog(slug)
         chunk = texts[r * size : (r + 1) * size]
         sync_catalog(po, [Block("paragraph", zh, (n, n), id=f"b{n}") for n, zh in enumerate(chunk, start=1)])
-        pofile.save_po(po, root / "en" / f"{slug}.po")
-        catalogs[root / "en" / f"{slug}.po"] = po
+        path = pofile.po_path(root, slug)
+        pofile.save_po(po, path)
+        catalogs[path] = po
     return catalogs
 
 

@@ -7,12 +7,14 @@ or a translation shows as text, never as markup.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from edition.annotate.annotations import Annotations
 from edition.annotate.crosslinks import SeeAlso
 from edition.annotate.occurrences import Occurrence
 from edition.model import Report
+from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
 from edition.write.markup import cell, front_matter
 
@@ -167,7 +169,8 @@ REPO_LINK = "repo:"
 
 
 def po_path(slug: str) -> str:
-    return f"translations/en/{slug}.po"
+    """The PO file of a report, as a path in the repository (for links to it)."""
+    return pofile.po_path(Path("translations"), slug).as_posix()
 
 
 def linked_chinese(text: str, occurrences: list[Occurrence], annotations: Annotations) -> str:
