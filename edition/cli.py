@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from pathlib import Path
 
 from edition.build_state import up_to_date
 from edition.errors import EditionError
 from edition.paths import Paths
 
 
+def _shorten(message: str, root: Path) -> str:
+    """Files inside the project are named as people see them: relative to it (seeds/x.txt)."""
+    return message.replace(f"{root}{os.sep}", "")
+
+
 class _OneLine(logging.Formatter):
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname.lower()}: {record.getMessage()}"
+        return _shorten(f"{record.levelname.lower()}: {record.getMessage()}", self.root)
 
 
 def _configure_logging(verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_OneLine())
+    handler.setFormatter(_OneLine(Paths().root))
     logger = logging.getLogger("edition")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -51,12 +62,14 @@ def _cmd_terms_candidates(args: argparse.Namespace) -> int:
 
 
 def _cmd_translate(args: argparse.Namespace) -> int:
+    from edition.lock import writing
     from edition.translate.commands import run_translate
 
-    return run_translate(
-        Paths(), provider=args.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
-        report=args.report, concurrency=args.concurrency,
-    )
+    with writing(Paths().build):
+        return run_translate(
+            Paths(), provider=args.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
+            report=args.report, concurrency=args.concurrency,
+        )
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -110,10 +123,23 @@ def main(argv: list[str] | None = None) -> int:
     _add_translation_commands(commands)
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
+    root = Paths().root
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is caught below and not at exit
+        return status
     except EditionError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(_shorten(f"error: {err}", root), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `edition status | head`: the reader has had enough; that is no error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted: every file written so far is complete (writes are atomic)", file=sys.stderr)
+        return 130
+    except OSError as err:  # a full disk, a file that cannot be written: one line, not a traceback
+        where = f"{err.filename}: " if err.filename else ""
+        print(_shorten(f"error: {where}{err.strerror or err}", root), file=sys.stderr)
         return 1
 
 

@@ -40,14 +40,26 @@ def generated_sections(docs_dir: Path) -> dict[str, list[str] | str]:
     }
 
 
-def unlisted(sections: dict[str, list[str] | str]) -> list[str]:
-    """``not_in_nav`` patterns for the generated folders whose pages the nav does not list one by one."""
-    return [
+def old_addresses(docs_dir: Path) -> list[str]:
+    """The pages at the old addresses of moved and withdrawn reports (never in the nav)."""
+    data = docs_dir / "data" / "edition.json"
+    if not data.exists():
+        return []
+    edition = json.loads(data.read_text(encoding="utf-8"))
+    return [f"reports/{slug}.md" for slug in sorted({**edition.get("moved_reports", {}),
+                                                       **edition.get("withdrawn_reports", {})})]
+
+
+def unlisted(sections: dict[str, list[str] | str], old: list[str] = ()) -> list[str]:
+    """``not_in_nav`` patterns for the generated folders whose pages the nav does not list one by one,
+    and for the pages at old addresses."""
+    patterns = [
         pattern
         for folder, entry in sections.items()
         if isinstance(entry, str)
         for pattern in (f"/{folder}*.md", f"!/{entry}")
     ]
+    return patterns + [f"/{page}" for page in old]
 
 
 def _expand(nav: Any, sections: dict[str, list[str]]) -> Any:
@@ -72,7 +84,7 @@ def on_config(config: Any) -> Any:
 
         sections = generated_sections(Path(config["docs_dir"]))
         config["nav"] = _expand(config["nav"], sections)
-        patterns = GitIgnoreSpec.from_lines(unlisted(sections))
+        patterns = GitIgnoreSpec.from_lines(unlisted(sections, old_addresses(Path(config["docs_dir"]))))
         config["not_in_nav"] = config["not_in_nav"] + patterns if config.get("not_in_nav") else patterns
     return config
 

@@ -35,6 +35,7 @@ class Block:
     en: str | None = None  # the English, from translations/en/<slug>.po (edition.translate)
     status: str = "missing"  # "missing" | "draft" (fuzzy) | "reviewed"
     provenance: str | None = None  # what produced the English, and when
+    reviewed_by: list[str] = field(default_factory=list)  # reviewers as they signed (reviewed entries only)
     po_line: int | None = None  # 1-based line of the entry's msgctxt in the PO file
 
     def __post_init__(self) -> None:

@@ -25,6 +25,11 @@ class Paths:
         return self.root / "anchors"
 
     @property
+    def releases(self) -> Path:
+        """Release manifests: what each release published (``edition release``)."""
+        return self.anchors / "releases"
+
+    @property
     def translations(self) -> Path:
         return self.root / "translations"
 

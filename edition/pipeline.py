@@ -3,6 +3,10 @@
 Each stage is a function over the data model; ``build`` runs them all and writes the outputs.
 A bad source file is reported (naming the file) and left out; the rest of the edition is still
 built, and the run ends with a non-zero status so the problem is not missed.
+
+Everything that can stop a build (a bad catalog, ledger, PO file, glossary or release manifest, a
+published id or slug that would be lost) is checked before the first file is written, so a failed
+build leaves the folder as it was. The build holds the folder's lock (:mod:`edition.lock`).
 """
 
 from __future__ import annotations
@@ -11,17 +15,21 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import build_state
-from edition.anchor.ledger import Ledger, assign_ids, load_ledger, number_paragraphs, save_ledger
+from edition import build_state, lock
+from edition.anchor import releases as release_records
+from edition.anchor.ledger import Ledger, ledger_path, load_ledger, number_paragraphs, save_ledger
+from edition.anchor.reconcile import Testimony, anchor_blocks
+from edition.anchor.slugs import Move, check_slugs, plan_moves
 from edition.annotate import export, jieba_dict
 from edition.annotate.annotations import Annotations, annotate
 from edition.annotate.glossary import Term, load_glossary
-from edition.clean.segment import clean_source
+from edition.clean.segment import clean_source, infer_metadata
 from edition.errors import EditionError
 from edition.model import Report, SourceEdition
 from edition.paths import Paths
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.decode import read_source
+from edition.read.previous import PreviousReport, load_previous
 from edition.translate import attach, qa
 from edition.translate import po as pofile
 from edition.write import downloads_page, edition_json, glossary_pages, pages, progress_page
@@ -38,6 +46,9 @@ class Edition:
     problems: list[str] = field(default_factory=list)  # bad inputs that were left out
     annotations: Annotations | None = None
     findings: list[qa.Finding] = field(default_factory=list)  # open translation QA findings
+    catalog: Catalog | None = None
+    moves: list[Move] | None = None  # slugs whose records move to a new slug in this build
+    manifests: list[release_records.Manifest] = field(default_factory=list)
 
     @property
     def reports(self) -> list[Report]:
@@ -46,10 +57,18 @@ class Edition:
     def redirects(self) -> dict[str, dict[str, str | None]]:
         return {slug: ledger.redirects() for slug, ledger in self.ledgers.items()}
 
+    def moved_reports(self) -> dict[str, str]:
+        """Every slug a report was published under before -> its slug now."""
+        return {old: slug for slug, ledger in self.ledgers.items() for old in ledger.previous_slugs}
+
+    def withdrawn_reports(self) -> dict[str, str]:
+        """slug -> why the report was withdrawn."""
+        return {w.slug: w.reason for w in (self.catalog.withdrawn if self.catalog else [])}
+
 
 def read_and_clean(paths: Paths) -> Edition:
     catalog: Catalog = load_catalog(paths.catalog, paths.seeds)
-    edition = Edition(catalog.edition, [])
+    edition = Edition(catalog.edition, [], catalog=catalog)
     for path in paths.source_files():
         try:
             source = read_source(path, paths.relative(path))
@@ -61,14 +80,130 @@ def read_and_clean(paths: Paths) -> Edition:
     return edition
 
 
-def anchor(edition: Edition, paths: Paths, *, save: bool = True) -> Edition:
+# --- anchor: ids and slugs, checked against every record ----------------------------------------
+
+
+def _ledgers_on_disk(paths: Paths) -> dict[str, Ledger]:
+    if not paths.anchors.is_dir():
+        return {}
+    ledgers = {}
+    for file in sorted(paths.anchors.glob("*.yaml")):
+        ledger = load_ledger(paths.anchors, file.stem, paths.relative(file))
+        if ledger is not None:
+            ledgers[file.stem] = ledger
+    return ledgers
+
+
+def plan(edition: Edition, paths: Paths) -> list[Move]:
+    """The slug moves of this build (computed once): renames in the catalog, reports newly catalogued."""
+    if edition.moves is None:
+        inferred = {
+            report.slug: infer_metadata(source.source, report.blocks, index)["slug"]
+            for source in edition.sources
+            for index, report in enumerate(source.reports)
+            if report.catalogued
+        }
+        edition.moves = plan_moves(edition.reports, _ledgers_on_disk(paths), inferred, paths.relative(paths.catalog))
+        for move in edition.moves:
+            log.warning("report %r is now %r (%s): its ledger and PO file move, and its old address redirects",
+                        move.old, move.new, move.reason)
+    return edition.moves
+
+
+def load_translations(edition: Edition, paths: Paths) -> dict[str, attach.Catalog]:
+    """Every report's PO file, read before anything is written (a syntax error stops the build here)."""
+    moved = {m.new: m.old for m in plan(edition, paths)}
+    slugs = [r.slug for r in edition.reports]
+    shown = {s: paths.relative(pofile.po_path(paths.translations, moved.get(s, s))) for s in slugs}
+    return attach.load_catalogs(paths.translations, slugs, moved=moved, shown=shown)
+
+
+def anchor(
+    edition: Edition, paths: Paths, catalogs: dict[str, attach.Catalog] | None = None, *, save: bool = True
+) -> Edition:
+    """Give every block its id, recovering ids from every record (ledger, PO file, last build,
+    releases), and check that no published id or slug is lost. Nothing is written unless every
+    report passes; then (with ``save``) the ledgers are saved and moved ledgers removed."""
+    if catalogs is None:
+        catalogs = load_translations(edition, paths)
+    moves = {m.new: m.old for m in plan(edition, paths)}
+    on_disk = _ledgers_on_disk(paths)
+    edition.manifests = release_records.load_manifests(paths.releases, paths.relative(paths.releases))
+    previous = load_previous(paths.build / "edition.json")
     for report in edition.reports:
-        ledger = assign_ids(report.blocks, load_ledger(paths.anchors, report.slug))
+        old = moves.get(report.slug)
+        ledger = on_disk.get(old or report.slug)
+        names = [report.slug, *([old] if old else []), *(ledger.previous_slugs if ledger else [])]
+        anchored = anchor_blocks(
+            report.slug,
+            report.blocks,
+            ledger,
+            paths.relative(ledger_path(paths.anchors, old or report.slug)),
+            po=catalogs[report.slug].testimony() if report.slug in catalogs else None,
+            build=_build_testimony(previous, names, paths),
+            releases=[t for m in edition.manifests for n in names if (t := release_records.testimony(m, n))],
+            published=_published(edition.manifests, names),
+        )
+        for note in anchored.notes:
+            log.warning("%s", note)
+        ledger = anchored.ledger
+        ledger.report, ledger.source, ledger.provisional = report.slug, report.source, not report.catalogued
+        if old and old not in ledger.previous_slugs:
+            ledger.previous_slugs.append(old)
         number_paragraphs(report.blocks)
         edition.ledgers[report.slug] = ledger
-        if save:
+    _check_permanence(edition, paths, on_disk)
+    if save:
+        for ledger in edition.ledgers.values():
             save_ledger(paths.anchors, ledger)
+        for old in moves.values():
+            ledger_path(paths.anchors, old).unlink(missing_ok=True)
     return edition
+
+
+def _build_testimony(previous: dict[str, PreviousReport], names: list[str], paths: Paths) -> Testimony | None:
+    found = next((previous[n] for n in names if n in previous), None)
+    if found is None:
+        return None
+    retired = {i: s for i, s in found.retired.items() if i not in found.texts}
+    return Testimony(paths.relative(paths.build / "edition.json"), found.texts, frozenset(retired), retired)
+
+
+def _published(manifests: list[release_records.Manifest], names: list[str]) -> dict[str, list[str]]:
+    published: dict[str, list[str]] = {}
+    for name in names:
+        for anchor_id, texts in release_records.published_texts(manifests, name).items():
+            published.setdefault(anchor_id, []).extend(t for t in texts if t not in published[anchor_id])
+    return published
+
+
+def _check_permanence(edition: Edition, paths: Paths, on_disk: dict[str, Ledger]) -> None:
+    """No published slug or id is lost: every record of a slug is accounted for, every release holds."""
+    recorded = {slug: paths.relative(ledger_path(paths.anchors, slug)) for slug in on_disk}
+    folder = paths.translations / pofile.LANGUAGE
+    if folder.is_dir():
+        for file in sorted(folder.glob("*.po")):
+            recorded.setdefault(file.stem, paths.relative(file))
+    for manifest in edition.manifests:
+        for report in manifest.reports:
+            recorded.setdefault(report.slug, manifest.path)
+    catalog = edition.catalog
+    missing = {
+        report["slug"]: (entry.file, report.get("__line__") or entry.line)
+        for entry in (catalog.missing.values() if catalog else [])
+        for report in entry.reports
+    }
+    known = {**on_disk, **edition.ledgers}
+    check_slugs(edition.reports, known, recorded, set(edition.withdrawn_reports()),
+                seeds={p.name for p in paths.source_files()}, missing_entries=missing,
+                catalog_path=paths.relative(paths.catalog))
+    for entry in catalog.missing.values() if catalog else []:
+        log.warning("%s:%s: catalog entry names %r, which is not in seeds/; entry skipped",
+                    paths.relative(paths.catalog), entry.line, entry.file)
+    release_records.check_releases(edition.manifests, edition.ledgers, edition.moved_reports())
+
+
+# --- translate, annotate, write --------------------------------------------------------------------
 
 
 def translate(
@@ -78,9 +213,21 @@ def translate(
 
     QA findings are logged as warnings (``edition check`` lists them).
     """
-    previous = attach.previous_chinese(paths.build / "edition.json")
-    catalogs = attach.attach_translations(edition.reports, paths.translations, ledgers=edition.ledgers,
-                                          catalogs=catalogs, previous=previous)
+    previous = load_previous(paths.build / "edition.json")
+    if catalogs is None:
+        catalogs = load_translations(edition, paths)
+    moved = {m.new: m.old for m in plan(edition, paths)}
+    for report in edition.reports:
+        catalog = catalogs.get(report.slug)
+        lost = attach.lost_translations(catalog, previous.get(moved.get(report.slug, report.slug))) if catalog else []
+        if lost:
+            log.warning("%s: the last build had English for %s, which this file no longer holds (restore it from "
+                        "git if that was not meant)", catalog.shown, ", ".join(lost))
+    catalogs = attach.attach_translations(
+        edition.reports, paths.translations, ledgers=edition.ledgers, catalogs=catalogs,
+        previous={slug: report.texts for slug, report in previous.items()} | {
+            new: previous[old].texts for new, old in moved.items() if old in previous},
+    )
     checked = qa.load_glossary(paths.glossary) if terms is None else qa.terms_of(terms)
     for slug, catalog in catalogs.items():
         for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, checked):
@@ -100,7 +247,8 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
 
     Returns every file the build owns (written now or already up to date)."""
     annotations = edition.annotations or annotate([], edition.reports)
-    record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects(), annotations)
+    record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects(), annotations,
+                                         moved=edition.moved_reports(), withdrawn=edition.withdrawn_reports())
     written: set[Path] = set()
 
     def page(relative: str, content: str | bytes) -> None:
@@ -137,6 +285,10 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     for report in edition.reports:
         page(f"reports/{report.slug}.md", pages.report_page(
             report, redirects.get(report.slug, {}), annotations, by_slug, edition_title))
+    for old, new in edition.moved_reports().items():
+        page(f"reports/{old}.md", pages.moved_page(old, by_slug[new]))
+    for slug, reason in edition.withdrawn_reports().items():
+        page(f"reports/{slug}.md", pages.withdrawn_page(slug, reason))
     page("reports/index.md", pages.reports_index(edition.reports))
     for source in edition.sources:
         page(f"sources/{pages.source_slug(source.source.file)}.md", pages.source_page(source))
@@ -160,21 +312,28 @@ def build_if_changed(paths: Paths | None = None) -> Edition | None:
 
 
 def build(paths: Paths | None = None) -> Edition:
-    """The whole pipeline. A clean build (no bad source) records its state for :func:`build_if_changed`."""
+    """The whole pipeline, under the folder's lock. A clean build (no bad source) records its state
+    for :func:`build_if_changed`."""
     paths = paths or Paths()
-    edition = read_and_clean(paths)
-    # every PO file is read before anything is written: a syntax error stops the build here
-    catalogs = attach.load_catalogs(paths.translations, [r.slug for r in edition.reports])
-    terms = load_glossary(paths.glossary)  # likewise a bad glossary: the build stops, nothing published
-    edition = anchor(edition, paths)
-    translate(edition, paths, catalogs, terms)
-    annotate_edition(edition, terms)
-    outputs = write(edition, paths)
-    if edition.problems:
-        build_state.state_path(paths).unlink(missing_ok=True)  # a failed build is never "up to date"
-    else:
-        build_state.save_state(paths, outputs)
+    with lock.writing(paths.build):
+        lock.remove_leftovers(writable_folders(paths))
+        edition = read_and_clean(paths)
+        catalogs = load_translations(edition, paths)  # every PO file is read before anything is written
+        terms = load_glossary(paths.glossary)  # likewise a bad glossary: the build stops, nothing published
+        edition = anchor(edition, paths, catalogs)  # checks every id and slug, then saves the ledgers
+        translate(edition, paths, catalogs, terms)
+        annotate_edition(edition, terms)
+        outputs = write(edition, paths)
+        if edition.problems:
+            build_state.state_path(paths).unlink(missing_ok=True)  # a failed build is never "up to date"
+        else:
+            build_state.save_state(paths, outputs)
     return edition
+
+
+def writable_folders(paths: Paths) -> list[Path]:
+    """Every folder a build or a drafting run writes into (where an interrupted one leaves temporary files)."""
+    return [paths.anchors, paths.translations, paths.build, *paths.generated_docs]
 
 
 def _check_unique_slugs(edition: Edition, paths: Paths) -> None:

@@ -50,7 +50,7 @@ from edition.translate import po as pofile
 SEED = 6  # issue 6: every run writes the same editions
 DEFAULT_SIZES = (10, 100, 1000)
 PDF, WEB = "pdf", "web"
-PROVENANCE = "benchmark: the real translation of the same Chinese in translations/en/ (scripts/bench.py)"
+PROVENANCE = "benchmark (scripts/bench.py) copy of the real translation of the same Chinese, 2026-12-02"
 
 # Targets (docs/benchmarks.md).
 MAX_PIPELINE_SHARE = 0.25  # of the mkdocs build time, at the largest N

@@ -54,14 +54,15 @@ def test_malformed_catalog_is_refused(repo_copy):
         load_catalog(repo_copy.catalog, repo_copy.seeds)
 
 
-def test_entry_naming_a_missing_file_is_a_warning(repo_copy, caplog):
+def test_entry_naming_a_missing_file_of_an_unpublished_report_is_a_warning(repo_copy, caplog):
     sources = real_sources(repo_copy)
     sources.append({"file": "999_missing.txt", "reports": [{"slug": "ghost"}]})
     write_catalog(repo_copy, sources)
+    catalog = load_catalog(repo_copy.catalog, repo_copy.seeds)
+    assert len(catalog.sources) == 5 and list(catalog.missing) == ["999_missing.txt"]
     with caplog.at_level(logging.WARNING, logger="edition"):
-        catalog = load_catalog(repo_copy.catalog, repo_copy.seeds)
-    assert "999_missing.txt" in caplog.text
-    assert len(catalog.sources) == 5
+        build(repo_copy)
+    assert "seeds/catalog.yaml:" in caplog.text and "'999_missing.txt', which is not in seeds/" in caplog.text
 
 
 def test_uncatalogued_source_is_built_with_inferred_metadata_and_a_warning(repo_copy, caplog):

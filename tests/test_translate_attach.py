@@ -134,7 +134,7 @@ def test_a_po_syntax_error_stops_the_build_and_nothing_is_rewritten(repo_copy: P
     before = _snapshot(repo_copy.root)
     with pytest.raises(EditionError) as caught:
         build(repo_copy)
-    assert caught.value.path == str(path) and caught.value.line == broken_line
+    assert caught.value.path == repo_copy.relative(path) and caught.value.line == broken_line
     assert _snapshot(repo_copy.root) == before
 
 

@@ -132,7 +132,17 @@
 
   window.addEventListener("hashchange", followRetiredAnchor);
 
+  /* A report that moved to a new slug: its old address goes on to the new one, anchor and all. */
+  function followMovedReport() {
+    var moved = document.querySelector(".report-moved[data-target]");
+    if (moved) {
+      window.location.replace(new URL(moved.getAttribute("data-target"), window.location.href).href
+                              + window.location.hash);
+    }
+  }
+
   function setUpPage() {
+    followMovedReport();
     applyView(storedView());
     followRetiredAnchor();
   }

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+KEEP_THRESHOLD = 0.5  # similarity above which a changed block keeps its id
+PART_THRESHOLD = 0.9  # share of a block found in an old block's text for it to count as a part of it
+
 
 def shared_characters(a: str, b: str) -> int:
     """Characters a and b have in common, in order (the size of their longest matching blocks)."""
@@ -23,3 +26,10 @@ def similarity(a: str, b: str) -> float:
 def containment(part: str, whole: str) -> float:
     """Share of ``part`` found in ``whole``: 1.0 when a retired block was merged wholesale into another."""
     return shared_characters(part, whole) / max(len(part), 1)
+
+
+def still_names(published: str, text: str) -> bool:
+    """Whether an id that named ``published`` may name ``text``: the same text changed a little
+    (similarity at least ``KEEP_THRESHOLD``), or a part of it (``text`` found in it at
+    ``PART_THRESHOLD``), as when a block is split and its largest part keeps the id."""
+    return similarity(published, text) >= KEEP_THRESHOLD or containment(text, published) >= PART_THRESHOLD

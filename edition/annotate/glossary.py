@@ -19,7 +19,7 @@ import jieba
 from pypinyin import Style, lazy_pinyin
 
 from edition.errors import EditionError
-from edition.read.catalog import load_yaml_with_lines
+from edition.yamlfile import load_yaml_with_lines
 
 CATEGORIES = ("slogan", "mechanism", "organisation", "campaign", "metric", "rhetoric")
 FIELDS = ("id", "zh", "variants", "pinyin", "en", "en_variants", "category", "definition", "note", "related")

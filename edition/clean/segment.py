@@ -15,7 +15,8 @@ from edition.clean.text import HAN_RE, non_space
 from edition.clean.web import segment_web
 from edition.errors import EditionError
 from edition.model import Block, Report, Source, SourceEdition
-from edition.read.catalog import SourceEntry, strip_lines
+from edition.read.catalog import SourceEntry
+from edition.yamlfile import strip_lines
 
 log = logging.getLogger("edition")
 

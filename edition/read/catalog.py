@@ -1,9 +1,14 @@
 """Load and check ``seeds/catalog.yaml``, the editorial record of sources and reports.
 
-Structural faults (YAML syntax, a wrong type, a missing slug, a duplicate or unsafe slug)
-raise :class:`EditionError` naming the file, the entry and, where YAML knows it, the line.
-A catalog entry naming a file that is not in ``seeds/`` is only a warning: that entry is
-skipped and the rest of the edition is built.
+Structural faults (YAML syntax, a wrong type, a missing slug, a duplicate or unsafe slug, a
+malformed date, a value no JSON file can hold) raise :class:`EditionError` naming the file, the
+entry and, where YAML knows it, the line. A catalog entry naming a file that is not in ``seeds/``
+is set apart (``Catalog.missing``): if a report of it was ever published, the build stops (see
+:mod:`edition.anchor.slugs`); otherwise it is a warning and the rest of the edition is built.
+
+Two fields keep published addresses working: a report's ``previous_slugs`` (the slugs it was
+published under before: their pages redirect to it), and the top-level ``withdrawn`` list
+(``{slug, reason}``: a report taken out of the edition, whose page says so).
 """
 
 from __future__ import annotations
@@ -14,9 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from edition.errors import EditionError
+from edition.yamlfile import load_yaml_with_lines, strip_lines
 
 log = logging.getLogger("edition")
 
@@ -32,52 +36,28 @@ class SourceEntry:
     line: int | None = None
 
 
+@dataclass(frozen=True)
+class Withdrawal:
+    slug: str
+    reason: str
+    line: int | None = None
+
+
 @dataclass
 class Catalog:
     path: Path
     edition: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, SourceEntry] = field(default_factory=dict)
+    missing: dict[str, SourceEntry] = field(default_factory=dict)  # entries naming a file not in seeds/
+    withdrawn: list[Withdrawal] = field(default_factory=list)
 
-
-# libyaml's C parser when PyYAML has it (the PyPI wheels do): several times faster on big files.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _LineLoader(SafeLoader):  # type: ignore[misc, valid-type]
-    """A SafeLoader that remembers the line of every mapping (as ``__line__``)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def load_yaml_with_lines(path: Path) -> Any:
-    """Parse a YAML file; every mapping gets its line number as ``__line__``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise EditionError(path, f"cannot be read: {err}") from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        problem = getattr(err, "problem", None) or str(err)
-        raise EditionError(path, f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
-
-
-def strip_lines(value: Any) -> Any:
-    """The value without the ``__line__`` bookkeeping keys."""
-    if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [strip_lines(v) for v in value]
-    return value
+    def entry_of(self, slug: str) -> SourceEntry | None:
+        """The entry (present or missing) that lists a report with this slug or previous slug."""
+        for entry in [*self.sources.values(), *self.missing.values()]:
+            for report in entry.reports:
+                if slug == report.get("slug") or slug in (report.get("previous_slugs") or []):
+                    return entry
+        return None
 
 
 def load_catalog(path: Path, seeds: Path) -> Catalog:
@@ -88,25 +68,65 @@ def load_catalog(path: Path, seeds: Path) -> Catalog:
     data = load_yaml_with_lines(path)
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise EditionError(path, "the catalog must be a mapping with a 'sources' list", _line(data))
+    _check_plain_data(path, data)
     catalog.edition = strip_lines(data.get("edition") or {})
     slugs: dict[str, str] = {}
     for entry in data["sources"]:
         source = _source_entry(path, entry)
-        if source.file in catalog.sources:
+        if source.file in catalog.sources or source.file in catalog.missing:
             raise EditionError(path, f"source {source.file!r} is catalogued twice", source.line)
         for report in source.reports:
-            slug = report["slug"]
-            if slug in slugs:
-                raise EditionError(
-                    path, f"duplicate slug {slug!r} (in {source.file} and {slugs[slug]})", report.get("__line__")
-                )
-            slugs[slug] = source.file
-        if not (seeds / source.file).is_file():
-            log.warning("%s:%s: catalog entry names %r, which is not in %s; entry skipped",
-                        path, source.line, source.file, seeds)
-            continue
-        catalog.sources[source.file] = source
+            for slug in [report["slug"], *(report.get("previous_slugs") or [])]:
+                if slug in slugs:
+                    raise EditionError(path, f"duplicate slug {slug!r} (in {source.file} and {slugs[slug]})",
+                                       report.get("__line__"))
+                slugs[slug] = source.file
+        if (seeds / source.file).is_file():
+            catalog.sources[source.file] = source
+        else:
+            catalog.missing[source.file] = source
+    catalog.withdrawn = _withdrawn(path, data.get("withdrawn"), slugs)
     return catalog
+
+
+def _withdrawn(path: Path, items: Any, slugs: dict[str, str]) -> list[Withdrawal]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise EditionError(path, "'withdrawn' must be a list of {slug, reason}", None)
+    withdrawn = []
+    for item in items:
+        line = _line(item)
+        if not isinstance(item, dict) or not isinstance(item.get("slug"), str) or not SLUG_RE.match(item["slug"]):
+            raise EditionError(path, "each entry of 'withdrawn' needs the report's 'slug'", line)
+        if not isinstance(item.get("reason"), str) or not item["reason"].strip():
+            raise EditionError(path, f"withdrawn report {item['slug']!r} needs a 'reason' (it is shown on its page)",
+                               line)
+        if item["slug"] in slugs:
+            raise EditionError(path, f"{item['slug']!r} is withdrawn but still catalogued (in {slugs[item['slug']]})",
+                               line)
+        withdrawn.append(Withdrawal(item["slug"], item["reason"].strip(), line))
+    return withdrawn
+
+
+_DATE_VALUE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _check_plain_data(path: Path, value: Any, line: int | None = None) -> None:
+    """Every value is text, a number, true/false, null, a list or a mapping with text keys (what a
+    JSON file and a page can hold: YAML could also make sets, binary data and other types)."""
+    if isinstance(value, dict):
+        line = value.get("__line__", line)
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise EditionError(path, f"key {key!r} must be text (put it in quotes)", line)
+            if key != "__line__":
+                _check_plain_data(path, item, line)
+    elif isinstance(value, list):
+        for item in value:
+            _check_plain_data(path, item, line)
+    elif not (value is None or isinstance(value, str | int | float | bool)):
+        raise EditionError(path, f"value {value!r} is not text, a number or a list (put it in quotes)", line)
 
 
 def _source_entry(path: Path, entry: Any) -> SourceEntry:
@@ -119,6 +139,7 @@ def _source_entry(path: Path, entry: Any) -> SourceEntry:
     layout = entry.get("layout")
     if layout not in (None, "pdf", "web"):
         raise EditionError(path, f"{file}: 'layout' must be 'pdf' or 'web' (got {layout!r})", line)
+    _check_date(path, file, entry.get("date"), line)
     reports = entry.get("reports") or []
     if not isinstance(reports, list):
         raise EditionError(path, f"{file}: 'reports' must be a list", line)
@@ -143,6 +164,26 @@ def _check_report(path: Path, file: str, report: Any) -> None:
     title = report.get("title")
     if title is not None and not (isinstance(title, dict) and set(title) - {"__line__"} <= {"zh", "en"}):
         raise EditionError(path, f"{file}: report {slug!r}: 'title' must be a mapping with zh and en", line)
+    _check_date(path, f"{file}: report {slug!r}", report.get("date"), line)
+    previous = report.get("previous_slugs")
+    if previous is not None and not (
+        isinstance(previous, list) and all(isinstance(p, str) and SLUG_RE.match(p) for p in previous)
+    ):
+        raise EditionError(path, f"{file}: report {slug!r}: 'previous_slugs' must be a list of slugs "
+                           "(lower-case letters, digits and single hyphens)", line)
+    if slug in (previous or []):
+        raise EditionError(path, f"{file}: report {slug!r} lists its own slug in 'previous_slugs'", line)
+
+
+def _check_date(path: Path, where: str, date: Any, line: int | None) -> None:
+    if date is None:
+        return
+    if not isinstance(date, dict):
+        raise EditionError(path, f"{where}: 'date' must be a mapping {{value, note}}", line)
+    value = date.get("value")
+    if value is not None and not (isinstance(value, str) and _DATE_VALUE.match(value)):
+        raise EditionError(path, f"{where}: date value {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD",
+                           _line(date) or line)
 
 
 def _line(value: Any) -> int | None:

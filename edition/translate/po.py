@@ -5,14 +5,24 @@ its Chinese, ``msgstr`` the English. Files are written without line wrapping, wi
 locations and with a fixed header, so that loading and saving an unchanged file gives the same bytes
 (and a translator's diff shows only what they changed).
 
-Translator comments (``# key: value``) carry what the build needs to know about an entry:
-``provenance`` (what produced a draft, and when), ``note`` (a translator's note) and ``qa-ok``
-(an accepted QA finding, explained). The extracted comment (``#. kind: paragraph ¶3``) is for
-translators only and is rewritten by the build.
+Translator comments (``# key: value``) carry what the build needs to know about an entry, and
+nothing else may stand there (a typo must not pass silently):
+
+* ``provenance: <what produced the English>, <YYYY-MM-DD>`` (optionally followed by ``; <revisions>``);
+* ``note: <text>``, a translator's note (one line each; several lines make one note);
+* ``qa-ok: <check>: <why>``, an accepted QA finding, explained;
+* ``reviewed-by: <name>`` or ``reviewed-by: <name>, <YYYY-MM-DD>``, written by the reviewer who
+  removes the fuzzy flag (shown on the block; never invented).
+
+The only flag is ``fuzzy``: an entry is a draft while it has it, reviewed once a person removed it.
+Any other flag (``#, fuzy``) is an error naming the file and line. The extracted comment
+(``#. kind: paragraph ¶3``) is for translators only and is rewritten by the build.
 """
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,6 +30,7 @@ from pathlib import Path
 import polib
 
 from edition.errors import EditionError
+from edition.textfile import decode_utf8
 from edition.write.atomic import write_text
 
 LANGUAGE = "en"
@@ -38,6 +49,16 @@ _LINE_IN_MESSAGE = re.compile(r"\(line (\d+)\)")
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_QUOTED}")
 _MSGCTXT_LINE = re.compile(r'^msgctxt "(.*)"$')
+_OBSOLETE_MSGCTXT_LINE = re.compile(r'^#~ msgctxt "(.*)"$')
+FLAGS = (FUZZY,)
+COMMENT_KEYS = ("provenance", "note", "qa-ok", "reviewed-by")
+_DATE = r"\d{4}-\d{2}-\d{2}"
+_COMMENT_FORMS = {
+    "provenance": (re.compile(rf"^[^,;\s].*, {_DATE}(?:; .+)?$"), "provenance: <what produced it>, <YYYY-MM-DD>"),
+    "note": (re.compile(r"^.*$"), "note: <text>"),
+    "qa-ok": (re.compile(r"^[a-z-]+: \S.*$"), "qa-ok: <check>: <why>"),
+    "reviewed-by": (re.compile(rf"^[^,\s][^,]*(?:, {_DATE})?$"), "reviewed-by: <name>[, <YYYY-MM-DD>]"),
+}
 
 
 def po_path(translations: Path, slug: str, language: str = LANGUAGE) -> Path:
@@ -68,10 +89,23 @@ def check_lines(text: str, path: Path | str) -> None:
     polib is lenient: an unterminated string at the end of a file, for one, makes it drop the header
     without a word, and the build would then save the damage. So the lines are checked first.
     """
+    first: list[tuple[int, str]] | None = []  # comments before the first entry: the header's are free text
     for number, line in enumerate(text.split("\n"), start=1):  # as polib reads lines (not splitlines)
         stripped = line.strip()
+        if stripped.startswith("#,"):
+            _check_flags(stripped[2:], path, number)
+        elif stripped.startswith("#"):
+            if first is not None:
+                first.append((number, stripped))
+            else:
+                _check_comment(stripped, path, number)
         if not stripped or stripped.startswith("#"):
             continue
+        if first is not None:
+            if stripped != 'msgid ""':  # the first entry is no header: its comments are an entry's
+                for at, comment in first:
+                    _check_comment(comment, path, at)
+            first = None
         if not _PO_LINE.fullmatch(stripped):
             shown = stripped if len(stripped) <= 40 else stripped[:40] + "…"
             raise EditionError(
@@ -80,6 +114,41 @@ def check_lines(text: str, path: Path | str) -> None:
                 f"(closed, with inner quotes escaped as \\\"), found {shown!r}",
                 number,
             )
+
+
+def _check_flags(flags: str, path: Path | str, number: int) -> None:
+    for flag in (f.strip() for f in flags.split(",")):
+        if flag not in FLAGS:
+            hint = " (did you mean fuzzy?)" if difflib.SequenceMatcher(None, flag, FUZZY).ratio() >= 0.6 else ""
+            raise EditionError(path, f"unknown flag {flag!r}{hint}: the only flag is 'fuzzy' (a draft); remove the "
+                               "whole '#, fuzzy' line when the entry is reviewed", number)
+
+
+def _check_comment(line: str, path: Path | str, number: int) -> None:
+    """A translator comment (``# key: value``) of a known key in its form; other ``#`` lines are gettext's."""
+    if line[1:2] in (".", ":", "|", "~", ","):  # extracted, reference, previous, obsolete, flags
+        return
+    body = line[1:].strip()
+    if not body:
+        return
+    key, colon, value = body.partition(":")
+    if not colon or key not in _COMMENT_FORMS:
+        raise EditionError(path, f"unknown translator comment {body[:40]!r}: a comment is one of "
+                           f"{', '.join(k + ':' for k in COMMENT_KEYS)} (a note is written '# note: …')", number)
+    pattern, form = _COMMENT_FORMS[key]
+    if not pattern.match(value.strip()):
+        raise EditionError(path, f"malformed {key} comment {body[:60]!r}: write it '# {form}'", number)
+    if key == "qa-ok":
+        from edition.translate.qa import CHECKS  # (qa imports this module)
+
+        check = value.strip().split(":", 1)[0]
+        if check not in CHECKS:
+            raise EditionError(path, f"qa-ok names no QA check {check!r} (checks: {', '.join(CHECKS)})", number)
+    for date in re.findall(_DATE, value):
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise EditionError(path, f"{key}: {date} is not a date", number) from None
 
 
 def parse_po(text: str, path: Path | str) -> polib.POFile:
@@ -111,12 +180,26 @@ def parse_po(text: str, path: Path | str) -> polib.POFile:
     return po
 
 
-def load_po(path: Path) -> polib.POFile:
+def load_po(path: Path, shown: str | Path | None = None) -> polib.POFile:
+    """A PO file as UTF-8 (a byte-order mark is dropped); errors name the file (as ``shown``) and line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise EditionError(path, f"not UTF-8: {err.reason}") from None
-    return parse_po(text, path)
+        data = path.read_bytes()
+    except OSError as err:
+        raise EditionError(shown or path, f"cannot be read: {err.strerror or err}") from None
+    return parse_po(decode_utf8(data, shown or path), shown or path)
+
+
+def has_header(po: polib.POFile) -> bool:
+    """Whether the file has gettext's header entry with a charset (msgfmt rejects a file without)."""
+    return "charset=" in po.metadata.get("Content-Type", "")
+
+
+def repair_header(po: polib.POFile, slug: str, language: str = LANGUAGE) -> None:
+    """Give a header-less file (an empty one, say) the standard header; keep any fields it has."""
+    if not po.header:
+        po.header = HEADER.format(slug=slug)
+    po.metadata = {**metadata(language), **po.metadata} if po.metadata else metadata(language)
+    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
 
 
 def dumps(po: polib.POFile) -> str:
@@ -129,6 +212,16 @@ def dumps(po: polib.POFile) -> str:
 def save_po(po: polib.POFile, path: Path) -> bool:
     """Write atomically; False (and nothing written) if the file already holds exactly this."""
     return write_text(path, dumps(po))
+
+
+def obsolete_lines(text: str) -> dict[str, int]:
+    """Every obsolete entry's msgctxt -> the line of its ``#~ msgctxt``."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _OBSOLETE_MSGCTXT_LINE.match(line)
+        if match:
+            found.setdefault(_unescape(match.group(1)), number)
+    return found
 
 
 def msgctxt_lines(text: str) -> dict[str, list[int]]:
@@ -236,6 +329,11 @@ def add_comment(entry: polib.POEntry, key: str, value: str) -> None:
 
 def provenance(entry: polib.POEntry) -> str | None:
     return comment(entry, "provenance")
+
+
+def reviewed_by(entry: polib.POEntry) -> list[str]:
+    """Who reviewed the entry, as the reviewers wrote it (``Name`` or ``Name, YYYY-MM-DD``)."""
+    return comments(entry, "reviewed-by")
 
 
 def qa_ok(entry: polib.POEntry) -> dict[str, str]:

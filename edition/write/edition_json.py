@@ -22,6 +22,7 @@ def block_record(block: Block, annotations: Annotations | None = None, slug: str
         "en": block.en,
         "status": block.status,
         "provenance": block.provenance,
+        "reviewed_by": list(block.reviewed_by),
         "po_line": block.po_line,
         "lines": list(block.lines),
     }
@@ -79,12 +80,17 @@ def edition_record(
     sources: list[SourceEdition],
     redirects: dict[str, dict[str, str | None]],
     annotations: Annotations | None = None,
+    *,
+    moved: dict[str, str] | None = None,
+    withdrawn: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     record = {
         "schema_version": SCHEMA_VERSION,
         "edition": meta,
         "normalisation_rules": RULES,
         "reports": [report_record(r, redirects.get(r.slug, {}), annotations) for s in sources for r in s.reports],
+        "moved_reports": dict(sorted((moved or {}).items())),
+        "withdrawn_reports": dict(sorted((withdrawn or {}).items())),
         "sources": [source_record(s) for s in sources],
     }
     if annotations is not None:

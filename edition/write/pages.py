@@ -16,7 +16,7 @@ from edition.annotate.occurrences import Occurrence
 from edition.model import Report
 from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
-from edition.write.markup import cell, front_matter
+from edition.write.markup import cell, front_matter, yaml_string
 
 KIND_LABELS = {
     "title": "title",
@@ -234,6 +234,33 @@ def _english_html(block) -> str:
     else:
         label = '<span class="translation-status translation-status--reviewed">reviewed</span>'
     return f'<div class="block-en block-en--{status}" lang="en">{label} {escape(english)}</div>'
+
+
+def moved_page(old: str, report: Report) -> str:
+    """The page at a report's old address: it says where the report went, and goes there (anchor too)."""
+    title = (report.meta.get("title") or {}).get("en") or (report.meta.get("title") or {}).get("zh") or report.slug
+    target = f"../{report.slug}/"
+    return "\n".join([
+        "---", f"title: {yaml_string(escape('Moved: ' + title, quote=False))}", "search:", "  exclude: true", "---", "",
+        "# This report has moved { #top }", "",
+        f'<div class="report-moved" data-target="{target}">',
+        f'<p>The report published here as <code>{escape(old)}</code> is now at '
+        f'<a href="{target}">reports/{escape(report.slug)}/</a>: <em>{escape(title)}</em>. '
+        "Its anchors are unchanged: a link to a paragraph here (<code>#b3</code>) lands on the same paragraph "
+        "there.</p>",
+        "</div>", "",
+    ])
+
+
+def withdrawn_page(slug: str, reason: str) -> str:
+    """The page at a withdrawn report's address: it says that the report was withdrawn, and why."""
+    return "\n".join([
+        "---", f"title: {yaml_string('Withdrawn: ' + slug)}", "search:", "  exclude: true", "---", "",
+        "# This report was withdrawn { #top }", "",
+        f'<p class="report-withdrawn">The report published here as <code>{escape(slug)}</code> was withdrawn '
+        f"from the edition: {escape(reason)}</p>", "",
+        'See the <a href="../">list of reports</a>.', "",
+    ])
 
 
 def reports_index(reports: list[Report]) -> str:

@@ -1,0 +1,223 @@
+"""Ids are recovered, never re-invented: a report's ledger is checked against every other record of it.
+
+Which id names which text is written down in more than one place:
+
+* the anchor ledger, ``anchors/<slug>.yaml`` (the build's own record);
+* the report's PO file: each entry's msgctxt is an id and its msgid the Chinese the id named when
+  the file was last synchronised, obsolete (``#~``) entries included;
+* the last build's ``edition.json`` (blocks and retired anchors);
+* the release manifests, ``anchors/releases/<version>.json`` (every id published, with its text).
+
+Before ids are assigned, the ledger is checked against the others (each a :class:`Testimony`):
+
+* ids the ledger lacks (a lost, truncated or hand-cut ledger) are taken back, with their text, from
+  the PO file or a release manifest (from the last build only when ledger and PO file are both
+  gone), retired where that record shows them retired;
+* the counter of new ids is raised past every id any record knows: an id is never issued again;
+* where the ledger and the PO file give an id different texts, the last build breaks the tie (the
+  other was edited by hand: a hand-edited msgid is restored by the PO sync, a hand-edited ledger
+  entry here). Without a tie-breaker the ids are assigned under both readings: when every block
+  gets the same id either way nothing can move, and the ledger's reading is kept; otherwise the
+  build stops, naming the report, the ids and the files;
+* an id only the ledger knows whose text is that of an id the ledger lost was renamed by hand: the
+  build stops (an id is never renamed).
+
+What was done comes back as notes, one line each, which the build prints as warnings.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from edition.anchor.ledger import Anchor, Ledger, assign_ids, id_number, successor_of
+from edition.errors import EditionError
+from edition.model import Block
+
+
+@dataclass(frozen=True)
+class Testimony:
+    """What one record says about a report's ids."""
+
+    record: str  # the file, as messages name it
+    texts: Mapping[str, str]  # id -> the Chinese it named there
+    retired: frozenset[str] = frozenset()  # ids the record shows as retired
+    successors: Mapping[str, str | None] = field(default_factory=dict)  # retired id -> where it landed
+    lines: Mapping[str, int] = field(default_factory=dict)  # id -> its line in the record
+
+    def where(self, anchor_id: str) -> str:
+        line = self.lines.get(anchor_id)
+        return f"{self.record}:{line}" if line else self.record
+
+
+@dataclass
+class Anchored:
+    """A report's ledger after its ids were assigned, and what reconciling it did."""
+
+    ledger: Ledger
+    notes: list[str] = field(default_factory=list)
+
+
+def anchor_blocks(
+    slug: str,
+    blocks: list[Block],
+    ledger: Ledger | None,
+    ledger_file: str,
+    *,
+    po: Testimony | None = None,
+    build: Testimony | None = None,
+    releases: Sequence[Testimony] = (),
+    published: Mapping[str, list[str]] | None = None,
+) -> Anchored:
+    """Reconcile the ledger with the other records, then give every block its id.
+
+    ``published`` (id -> the texts it was published with) bounds which text an id may keep."""
+    notes: list[str] = []
+    published = published or {}
+    base, recovered = _recovered(slug, ledger, ledger_file, po, build, releases, notes)
+    _settle_disagreements(slug, ledger, base, recovered, ledger_file, blocks, po, build, published, notes)
+    _raise_counter(base, ledger, [t for t in (po, build, *releases) if t], ledger_file, notes)
+    pending = {a.id for a in base.anchors if a.id in recovered and a.retired and a.successor is None}
+    assign_ids(blocks, base, published)
+    for anchor in base.anchors:  # recovered retired ids land where most of their text is now
+        if anchor.id in pending and anchor.retired and anchor.successor is None:
+            anchor.successor = successor_of(anchor.zh, blocks)
+    return Anchored(base, notes)
+
+
+def _recovered(
+    slug: str,
+    ledger: Ledger | None,
+    ledger_file: str,
+    po: Testimony | None,
+    build: Testimony | None,
+    releases: Sequence[Testimony],
+    notes: list[str],
+) -> tuple[Ledger, set[str]]:
+    """The ledger with every id it lacks taken back from the other records, and those ids."""
+    base = copy.deepcopy(ledger) if ledger is not None else Ledger(slug)
+    fillers = [t for t in (po, *releases) if t is not None]
+    if ledger is None and po is None and build is not None:
+        fillers.insert(0, build)
+    known = base.by_id()
+    recovered: dict[str, Testimony] = {}
+    for testimony in fillers:
+        for anchor_id in testimony.texts:
+            if anchor_id not in known and anchor_id not in recovered:
+                recovered[anchor_id] = testimony
+    if not recovered:
+        return base, set()
+    if ledger is not None:
+        _refuse_renames(ledger, ledger_file, recovered, [t for t in (po, build, *releases) if t])
+    for anchor_id in sorted(recovered, key=id_number):
+        testimony = recovered[anchor_id]
+        retired = anchor_id in testimony.retired
+        successor = testimony.successors.get(anchor_id) if retired else None
+        base.anchors.append(Anchor(anchor_id, testimony.texts[anchor_id], retired, successor))
+    ids = sorted({a.id for a in base.anchors}, key=id_number)
+    for anchor in base.anchors:  # a successor the records name but nobody knows is no successor
+        if anchor.successor is not None and anchor.successor not in ids:
+            anchor.successor = None
+    sources = ", ".join(dict.fromkeys(t.record for t in recovered.values()))
+    what = "no ledger" if ledger is None else f"the ledger lacked {_ids(recovered)}"
+    notes.append(f"{ledger_file}: {what}: ids recovered from {sources} "
+                 f"({len(recovered)} id{'s' if len(recovered) != 1 else ''}; each keeps the text it named)")
+    return base, set(recovered)
+
+
+def _refuse_renames(
+    ledger: Ledger, ledger_file: str, recovered: Mapping[str, Testimony], others: Sequence[Testimony]
+) -> None:
+    """An id only the ledger knows, with the text of an id the ledger lost: renamed by hand."""
+    elsewhere = {anchor_id for t in others for anchor_id in t.texts}
+    for anchor in ledger.anchors:
+        if anchor.id in elsewhere:
+            continue
+        for lost, testimony in recovered.items():
+            if testimony.texts[lost] == anchor.zh:
+                raise EditionError(
+                    ledger_file,
+                    f"{anchor.id} names the text of {lost} ({testimony.where(lost)}), which the ledger no longer "
+                    f"lists: an id is never renamed; put {lost} back (git checkout the ledger)",
+                    anchor.line,
+                )
+
+
+def _settle_disagreements(
+    slug: str,
+    ledger: Ledger | None,
+    base: Ledger,
+    recovered: set[str],
+    ledger_file: str,
+    blocks: list[Block],
+    po: Testimony | None,
+    build: Testimony | None,
+    published: Mapping[str, list[str]],
+    notes: list[str],
+) -> None:
+    if ledger is None or po is None:
+        return
+    restored: list[str] = []
+    undecided: dict[str, str] = {}  # id -> the PO file's text
+    for anchor in base.anchors:
+        in_po = po.texts.get(anchor.id)
+        if in_po is None or in_po == anchor.zh or anchor.id in recovered:
+            continue
+        in_build = build.texts.get(anchor.id) if build else None
+        if in_build == in_po:  # the ledger entry was edited: the other two records agree
+            anchor.zh = in_po
+            restored.append(anchor.id)
+        elif in_build != anchor.zh:  # (a hand-edited msgid is the PO sync's to restore)
+            undecided[anchor.id] = in_po
+    if restored:
+        notes.append(f"{ledger_file}: the text of {_ids(restored)} differed from {po.record} and "
+                     f"{build.record if build else ''}, which agree: restored")
+    if not undecided:
+        return
+    as_written = _outcome(base, blocks, published)
+    if _outcome(_with_texts(base, undecided), blocks, published) == as_written:
+        notes.append(f"{ledger_file} and {po.record} give {_ids(undecided)} different texts; either "
+                     "reading gives every block the same id: the ledger's is kept")
+        return
+    decisive = [i for i in undecided if _outcome(_with_texts(base, {i: undecided[i]}), blocks, published)
+                != as_written] or list(undecided)
+    where = ", ".join(f"{i} (line {base.by_id()[i].line} / {po.where(i)})" for i in decisive)
+    raise EditionError(
+        ledger_file,
+        f"report {slug!r}: the ledger and {po.record} disagree on the text of {where}, and which of them is "
+        "right decides which block gets which id; nothing was written. Restore the damaged file "
+        "(git diff / git checkout) and build again",
+    )
+
+
+def _with_texts(ledger: Ledger, texts: Mapping[str, str]) -> Ledger:
+    other = copy.deepcopy(ledger)
+    for anchor in other.anchors:
+        if anchor.id in texts:
+            anchor.zh = texts[anchor.id]
+    return other
+
+
+def _outcome(ledger: Ledger, blocks: list[Block], published: Mapping[str, list[str]]) -> tuple:
+    trial = copy.deepcopy(ledger)
+    trial_blocks = [copy.copy(b) for b in blocks]
+    assign_ids(trial_blocks, trial, published)
+    return tuple(b.id for b in trial_blocks), tuple(sorted(trial.redirects().items()))
+
+
+def _raise_counter(
+    base: Ledger, ledger: Ledger | None, testimonies: Sequence[Testimony], ledger_file: str, notes: list[str]
+) -> None:
+    """New ids start past every id any record knows."""
+    highest = max((id_number(i) for t in testimonies for i in t.texts), default=0)
+    highest = max(highest, *(id_number(a.id) for a in base.anchors), 0)
+    if highest + 1 > base.next_number:
+        if ledger is not None and highest >= ledger.next_number:
+            notes.append(f"{ledger_file}: 'next' was {ledger.next_number}, but b{highest} is known: "
+                         f"new ids start at b{highest + 1}")
+        base.next_number = highest + 1
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return ", ".join(sorted(ids, key=id_number))

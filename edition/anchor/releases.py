@@ -1,0 +1,178 @@
+"""Release manifests, ``anchors/releases/<version>.json``: what a release published, checked by every build.
+
+A manifest lists every report of the release (slug and source), every block (id, kind, ¶ number,
+its Chinese and the SHA-256 of it, and the state of its translation) and every retired id (with its
+text and where it landed). ``edition release`` writes it; it is committed and never changed.
+
+Every build checks every manifest against the edition it is about to publish:
+
+* each published report is still in the edition (or moved to another slug, or withdrawn: see
+  :mod:`edition.anchor.slugs`);
+* each id published as a block is still in the report's ledger, and either still names its text
+  (:func:`edition.anchor.similarity.still_names`) or is retired with a successor, so that its
+  citation lands on the text that took its place.
+
+The manifests are also records of the ids (:mod:`edition.anchor.reconcile`): an id a ledger lost is
+taken back from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from edition.anchor.ledger import Ledger
+from edition.anchor.reconcile import Testimony
+from edition.anchor.similarity import still_names
+from edition.errors import EditionError
+
+MANIFEST_VERSION = 1
+VERSION_RE = re.compile(r"^\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.]+)?$")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PublishedBlock:
+    id: str
+    kind: str
+    number: int | None
+    zh: str
+    translation: str  # missing | draft | reviewed, at the release
+    en_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class PublishedReport:
+    slug: str
+    source: str
+    blocks: tuple[PublishedBlock, ...]
+    retired: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> (zh, successor)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    version: str
+    date: str
+    path: str  # as messages name it
+    reports: tuple[PublishedReport, ...]
+
+    def report(self, slug: str) -> PublishedReport | None:
+        return next((r for r in self.reports if r.slug == slug), None)
+
+
+def version_key(version: str) -> tuple:
+    """Order of releases: by their numbers (0.9 < 0.10 < 1.0)."""
+    numbers = re.match(r"^[\d.]+", version)
+    parts = tuple(int(p) for p in numbers.group(0).strip(".").split(".")) if numbers else ()
+    return (parts, version)
+
+
+def manifest_path(directory: Path, version: str) -> Path:
+    return directory / f"{version}.json"
+
+
+def load_manifests(directory: Path, shown: str = "anchors/releases") -> list[Manifest]:
+    """Every release manifest, oldest first. A damaged one is an :class:`EditionError` with its line."""
+    if not directory.is_dir():
+        return []
+    manifests = [_load(path, f"{shown}/{path.name}") for path in directory.glob("*.json")]
+    return sorted(manifests, key=lambda m: version_key(m.version))
+
+
+def _load(path: Path, shown: str) -> Manifest:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as err:
+        raise EditionError(shown, f"is not UTF-8: {err.reason} at byte {err.start}") from None
+    except json.JSONDecodeError as err:
+        raise EditionError(shown, f"is not valid JSON: {err.msg}", err.lineno) from None
+    try:
+        if data["manifest_version"] != MANIFEST_VERSION:
+            raise EditionError(shown, f"manifest_version {data['manifest_version']!r} is not {MANIFEST_VERSION}")
+        reports = tuple(
+            PublishedReport(
+                r["slug"],
+                r["source"],
+                tuple(PublishedBlock(b["id"], b["kind"], b["number"], b["zh"], b["translation"], b.get("en_sha256"))
+                      for b in r["blocks"]),
+                {x["id"]: (x["zh"], x["successor"]) for x in r.get("retired", [])},
+            )
+            for r in data["reports"]
+        )
+        manifest = Manifest(str(data["version"]), str(data["date"]), shown, reports)
+    except (KeyError, TypeError) as err:
+        raise EditionError(shown, f"is not a release manifest (missing or malformed {err})") from None
+    if path.stem != manifest.version:
+        raise EditionError(shown, f"holds release {manifest.version!r}, but is named {path.name}")
+    for report in reports:
+        for block in report.blocks:
+            if sha256(block.zh) != _digest(data, report.slug, block.id):
+                raise EditionError(shown, f"{report.slug}#{block.id}: its text does not match its SHA-256 "
+                                   "(a release manifest is never edited)")
+    return manifest
+
+
+def _digest(data: dict[str, Any], slug: str, anchor_id: str) -> str | None:
+    report = next(r for r in data["reports"] if r["slug"] == slug)
+    return next((b.get("sha256") for b in report["blocks"] if b["id"] == anchor_id), None)
+
+
+def testimony(manifest: Manifest, slug: str) -> Testimony | None:
+    """What the release says of a report's ids (blocks and retired ids, with their texts)."""
+    report = manifest.report(slug)
+    if report is None:
+        return None
+    texts = {b.id: b.zh for b in report.blocks} | {i: zh for i, (zh, _) in report.retired.items()}
+    return Testimony(manifest.path, texts, frozenset(report.retired),
+                     {i: successor for i, (_, successor) in report.retired.items()})
+
+
+def published_texts(manifests: Iterable[Manifest], slug: str) -> dict[str, list[str]]:
+    """id -> every text it was published with as a block of the report."""
+    texts: dict[str, list[str]] = {}
+    for manifest in manifests:
+        report = manifest.report(slug)
+        for block in report.blocks if report else ():
+            if block.zh not in texts.setdefault(block.id, []):
+                texts[block.id].append(block.zh)
+    return texts
+
+
+def check_releases(manifests: Iterable[Manifest], ledgers: Mapping[str, Ledger], moved: Mapping[str, str]) -> None:
+    """Every id a release published as a block still names its text, or lands on its successor.
+
+    ``moved`` maps a slug a report was published under to its slug now; reports that are no longer
+    in ``ledgers`` at all are :mod:`edition.anchor.slugs`' to report.
+    """
+    for manifest in manifests:
+        for report in manifest.reports:
+            slug = moved.get(report.slug, report.slug)
+            ledger = ledgers.get(slug)
+            if ledger is None:
+                continue
+            anchors = ledger.by_id()
+            for block in report.blocks:
+                anchor = anchors.get(block.id)
+                mark = f"¶{block.number}" if block.number else block.kind
+                where = f"{slug}#{block.id} ({mark}, published in release {manifest.version})"
+                if anchor is None:
+                    raise EditionError(manifest.path, f"{where} is no longer in anchors/{slug}.yaml: "
+                                       "a published id never disappears")
+                if anchor.retired and ledger.resolve(block.id) is None:
+                    raise EditionError(manifest.path, f"{where} was retired with no successor: its text is "
+                                       "no longer in the reading text, and its citations would land nowhere")
+                if not anchor.retired and not still_names(block.zh, anchor.zh):
+                    raise EditionError(manifest.path, f"{where} now names other text ({_short(anchor.zh)!r} "
+                                       f"instead of {_short(block.zh)!r}): a published id keeps its text")
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
