@@ -24,6 +24,7 @@ def input_files(paths: Paths) -> list[Path]:
     """Everything a build reads, in a stable order."""
     files = [*paths.seeds.glob("*"), paths.glossary, paths.root / "mkdocs.yml", paths.root / "CITATION.cff"]
     files += paths.anchors.glob("*.yaml")
+    files += paths.releases.glob("*.json")
     files += paths.translations.glob("*/*.po")
     files += (REPOSITORY / "edition").rglob("*.py")  # the code: a new rule means a new build
     return sorted(f for f in files if f.is_file())

@@ -49,6 +49,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 1 if edition.problems else 0
 
 
+def _cmd_release(args: argparse.Namespace) -> int:
+    from edition.release import release
+
+    paths = Paths()
+    manifest = release(paths, args.version, date=args.date)
+    print(f"released {args.version}: {paths.relative(manifest)} and CITATION.cff (commit them)")
+    return 0
+
+
 def _cmd_terms_candidates(args: argparse.Namespace) -> int:
     from edition.annotate import candidate_terms, format_candidates, load_glossary
     from edition.pipeline import anchor, read_and_clean
@@ -121,6 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     candidates.add_argument("--top", type=int, default=50, help="how many to list (default 50)")
     candidates.set_defaults(run=_cmd_terms_candidates)
     _add_translation_commands(commands)
+    release = commands.add_parser(
+        "release", help="release the edition as VERSION: its anchor manifest, CITATION.cff, the changelog"
+    )
+    release.add_argument("version", metavar="VERSION", help="the release's version number, e.g. 1.0")
+    release.add_argument("--date", help="the release date (default today), YYYY-MM-DD")
+    release.set_defaults(run=_cmd_release)
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
     root = Paths().root

@@ -36,6 +36,7 @@ def generated_sections(docs_dir: Path) -> dict[str, list[str] | str]:
         "sources/": ["sources/index.md", *sources] if len(sources) <= NAV_LISTS_UP_TO else "sources/index.md",
         "glossary/": "glossary/index.md",
         "translation/": "translation/index.md",
+        "changelog/": "changelog/index.md",
         "data/": "data/index.md",
     }
 

@@ -53,7 +53,7 @@ class Paths:
     @property
     def generated_docs(self) -> tuple[Path, ...]:
         """Folders inside docs/ that the build owns (git-ignored, rewritten on every build)."""
-        return tuple(self.docs / name for name in ("reports", "sources", "data", "glossary", "translation"))
+        return tuple(self.docs / name for name in ("reports", "sources", "data", "glossary", "translation", "changelog"))
 
     def relative(self, path: Path) -> str:
         """A path as people see it: relative to the repository where it is inside it."""

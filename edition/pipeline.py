@@ -32,7 +32,7 @@ from edition.read.decode import read_source
 from edition.read.previous import PreviousReport, load_previous
 from edition.translate import attach, qa
 from edition.translate import po as pofile
-from edition.write import downloads_page, edition_json, glossary_pages, pages, progress_page
+from edition.write import changelog_pages, downloads_page, edition_json, glossary_pages, pages, progress_page
 from edition.write.atomic import write_bytes, write_text
 
 log = logging.getLogger("edition")
@@ -60,6 +60,12 @@ class Edition:
     def moved_reports(self) -> dict[str, str]:
         """Every slug a report was published under before -> its slug now."""
         return {old: slug for slug, ledger in self.ledgers.items() for old in ledger.previous_slugs}
+
+    def edition_meta(self) -> dict:
+        """The catalog's edition record, with the latest release (version and date) where there is one."""
+        if not self.manifests:
+            return {**self.meta, "version": None, "released": None}
+        return {**self.meta, "version": self.manifests[-1].version, "released": self.manifests[-1].date}
 
     def withdrawn_reports(self) -> dict[str, str]:
         """slug -> why the report was withdrawn."""
@@ -247,7 +253,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
 
     Returns every file the build owns (written now or already up to date)."""
     annotations = edition.annotations or annotate([], edition.reports)
-    record = edition_json.edition_record(edition.meta, edition.sources, edition.redirects(), annotations,
+    record = edition_json.edition_record(edition.edition_meta(), edition.sources, edition.redirects(), annotations,
                                          moved=edition.moved_reports(), withdrawn=edition.withdrawn_reports())
     written: set[Path] = set()
 
@@ -282,9 +288,10 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     redirects = edition.redirects()
     by_slug = {report.slug: report for report in edition.reports}
     edition_title = (edition.meta.get("title") or {}).get("en") or ""
+    version = edition.edition_meta()["version"]
     for report in edition.reports:
         page(f"reports/{report.slug}.md", pages.report_page(
-            report, redirects.get(report.slug, {}), annotations, by_slug, edition_title))
+            report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version))
     for old, new in edition.moved_reports().items():
         page(f"reports/{old}.md", pages.moved_page(old, by_slug[new]))
     for slug, reason in edition.withdrawn_reports().items():
@@ -298,6 +305,11 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
         page(f"glossary/{term.id}.md", glossary_pages.term_page(term, annotations, edition.reports, blocks))
     page("glossary/index.md", glossary_pages.glossary_index(annotations))
     page("translation/index.md", progress_page.translation_page(edition.reports, edition.findings))
+    released = [m.record for m in edition.manifests]
+    current = release_records.manifest_record(changelog_pages.UNRELEASED, "", edition.reports, edition.ledgers)
+    page("changelog/index.md", changelog_pages.changelog_index(released, current))
+    for before, manifest in zip([None, *released], released, strict=False):
+        page(f"changelog/{manifest['version']}.md", changelog_pages.release_page(manifest, before))
     _remove_stale(paths, written)
     return written
 

@@ -53,7 +53,9 @@ def test_blocks_get_english_status_provenance_and_po_line() -> None:
     html = pages._block_html(report, b1)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
     assert 'title="Unreviewed draft: google via deep-translator, 2024-05-01"' in html and ">draft<" in html
-    assert ">reviewed<" in pages._block_html(report, b2)
+    assert '>reviewed</span>' in pages._block_html(report, b2)
+    assert 'title="Reviewed (the reviewer did not sign); first editorial draft, 2024-04-01"' in pages._block_html(
+        report, b2)
     assert "Translation missing." in pages._block_html(report, b3)
 
 
@@ -79,14 +81,17 @@ def test_a_reviewer_removes_fuzzy_and_the_site_shows_the_block_reviewed(repo_cop
     assert head.endswith("#, fuzzy\n")
     english = "Qujiang District has carried out Party-building work (reviewed)."
     tail = tail.replace(tail.split("\n")[2], f'msgstr "{english}"', 1)
-    path.write_text(head.removesuffix("#, fuzzy\n") + tail, encoding="utf-8")
+    signed = head.removesuffix("#, fuzzy\n").replace("#. kind: paragraph ¶1",
+                                                     "# reviewed-by: Li Ming, 2026-12-03\n#. kind: paragraph ¶1")
+    path.write_text(signed + tail, encoding="utf-8")
 
     edition = build(repo_copy)
     block = next(b for r in edition.reports if r.slug == slug for b in r.blocks if b.id == "b2")
-    assert (block.status, block.en) == ("reviewed", english)
+    assert (block.status, block.en, block.reviewed_by) == ("reviewed", english, ["Li Ming, 2026-12-03"])
     page = (repo_copy.docs / "reports" / f"{slug}.md").read_text(encoding="utf-8")
     html = page[page.index('id="b2"'):page.index('id="b3"')]
-    assert '<span class="translation-status translation-status--reviewed">reviewed</span>' in html
+    assert ('<span class="translation-status translation-status--reviewed" title="Reviewed by Li Ming, '
+            '2026-12-03; first editorial draft, 2026-11-21">reviewed by Li Ming, 2026-12-03</span>') in html
     assert "translation-status--draft" not in html
     assert f"1 of {len(edition.reports[1].blocks)} blocks reviewed" in page
     assert path.read_text(encoding="utf-8").count("#, fuzzy") == text.count("#, fuzzy") - 1  # the build kept it

@@ -52,6 +52,8 @@
   function citation(block) {
     var report = block.closest(".edition-report");
     var edition = report.getAttribute("data-edition-title");
+    var version = report.getAttribute("data-edition-version");
+    if (edition) { edition += version ? ", version " + version : " (unreleased)"; }
     var titleEn = report.getAttribute("data-title-en");
     var titleZh = report.getAttribute("data-title-zh");
     var mark = block.getAttribute("data-mark");

@@ -30,6 +30,7 @@ from edition.anchor.ledger import Ledger
 from edition.anchor.reconcile import Testimony
 from edition.anchor.similarity import still_names
 from edition.errors import EditionError
+from edition.model import Report
 
 MANIFEST_VERSION = 1
 VERSION_RE = re.compile(r"^\d+(?:\.\d+){0,2}(?:[-+][0-9A-Za-z.]+)?$")
@@ -63,6 +64,7 @@ class Manifest:
     date: str
     path: str  # as messages name it
     reports: tuple[PublishedReport, ...]
+    record: dict = field(default_factory=dict, compare=False, repr=False)  # the file's JSON, as written
 
     def report(self, slug: str) -> PublishedReport | None:
         return next((r for r in self.reports if r.slug == slug), None)
@@ -107,7 +109,7 @@ def _load(path: Path, shown: str) -> Manifest:
             )
             for r in data["reports"]
         )
-        manifest = Manifest(str(data["version"]), str(data["date"]), shown, reports)
+        manifest = Manifest(str(data["version"]), str(data["date"]), shown, reports, data)
     except (KeyError, TypeError) as err:
         raise EditionError(shown, f"is not a release manifest (missing or malformed {err})") from None
     if path.stem != manifest.version:
@@ -176,3 +178,32 @@ def check_releases(manifests: Iterable[Manifest], ledgers: Mapping[str, Ledger],
 
 def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def manifest_record(version: str, date: str, reports: Iterable[Report], ledgers: Mapping[str, Ledger]) -> dict:
+    """What a release publishes: every report, block and retired id, with its text (JSON-ready)."""
+    return {
+        "manifest_version": MANIFEST_VERSION,
+        "version": version,
+        "date": date,
+        "reports": [
+            {
+                "slug": report.slug,
+                "source": report.source,
+                "blocks": [
+                    {"id": b.id, "kind": b.kind, "number": b.number, "sha256": sha256(b.zh), "zh": b.zh,
+                     "translation": b.status, "en_sha256": sha256(b.en) if b.en else None}
+                    for b in report.blocks
+                ],
+                "retired": [
+                    {"id": a.id, "successor": a.successor, "zh": a.zh}
+                    for a in ledgers[report.slug].anchors if a.retired
+                ],
+            }
+            for report in reports
+        ],
+    }
+
+
+def dumps(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"

@@ -93,7 +93,7 @@ VIEW_SWITCH = (
 
 def report_page(
     report: Report, redirects: dict[str, str | None], annotations: Annotations | None = None,
-    reports: dict[str, Report] | None = None, edition_title: str = "",
+    reports: dict[str, Report] | None = None, edition_title: str = "", edition_version: str | None = None,
 ) -> str:
     """The report's page: catalogue record, translation state, then every block as a row (Chinese,
     English). With ``annotations``, glossary terms link to their entries and paragraphs and the
@@ -117,6 +117,7 @@ def report_page(
         "</dl>",
         "",
         f'<div class="edition-report" data-view="parallel" data-edition-title="{escape(edition_title)}" '
+        f'data-edition-version="{escape(edition_version or "")}" '
         f'data-title-zh="{escape(title)}" data-title-en="{escape(english or "")}">',
         VIEW_SWITCH,
     ]
@@ -232,7 +233,12 @@ def _english_html(block) -> str:
         label = (f'<span class="translation-status translation-status--draft" tabindex="0" '
                  f'title="Unreviewed draft: {made_by}">draft</span>')
     else:
-        label = '<span class="translation-status translation-status--reviewed">reviewed</span>'
+        credit = "; ".join(block.reviewed_by)
+        made_by = f"; first {block.provenance}" if block.provenance else ""
+        title = (f"Reviewed by {credit}" if credit else "Reviewed (the reviewer did not sign)") + made_by
+        shown = f"reviewed by {escape(credit)}" if credit else "reviewed"
+        label = (f'<span class="translation-status translation-status--reviewed" '
+                 f'title="{escape(title, quote=True)}">{shown}</span>')
     return f'<div class="block-en block-en--{status}" lang="en">{label} {escape(english)}</div>'
 
 

@@ -1,0 +1,161 @@
+"""Ids are recovered from every record, never re-invented: lost, cut, edited and renamed ledgers."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from edition.anchor.ledger import Ledger, assign_ids
+from edition.anchor import reconcile
+from edition.anchor.reconcile import anchor_blocks
+from edition.errors import EditionError
+from edition.model import Block
+
+TEXTS = [
+    "柯城区党员干部“四带头” 强力推进农房整治工作",
+    "柯城区以农房整治为契机，通过发挥党员干部带头宣传、带头公示、带头拆违、带头执纪等“四带头”作用。",
+    "一是带头宣传广发动。组织全区机关干部、乡镇街道、村两委，党员、村民代表等开展全区头脑风暴行动。",
+    "二是带头公示受监督。建立“两台一榜”机制，通过媒体设置拆违“点赞榜”“问责曝光台”“违建曝光台”。",
+    "三是带头拆违作示范。对全区党员干部违建及拆违情况实行“逐人编号，逐人登记，逐人公示，逐人销号”。",
+    "（柯城区委组织部 万灵慧）",
+]
+
+
+def blocks(texts: list[str]) -> list[Block]:
+    return [Block("title" if i == 0 else "paragraph", t, (i, i)) for i, t in enumerate(texts)]
+
+
+def history() -> tuple[Ledger, list[str]]:
+    """A ledger after two builds: the third block was removed from the source, so b3 is retired."""
+    ledger = assign_ids(blocks(TEXTS), Ledger("r"))
+    later = [*TEXTS[:2], *TEXTS[3:]]
+    assign_ids(blocks(later), ledger)
+    assert ledger.by_id()["b3"].retired
+    return ledger, later
+
+
+def po_of(ledger: Ledger) -> reconcile.Testimony:
+    """What the PO file says after the same builds (msgctxt -> msgid, retired ids obsolete)."""
+    return reconcile.Testimony("translations/en/r.po", {a.id: a.zh for a in ledger.anchors},
+                     frozenset(a.id for a in ledger.anchors if a.retired))
+
+
+def build_of(ledger: Ledger) -> reconcile.Testimony:
+    retired = {a.id: a.successor for a in ledger.anchors if a.retired}
+    texts = {a.id: a.zh for a in ledger.anchors if not a.retired}
+    return reconcile.Testimony("build/edition.json", texts, frozenset(retired), retired)
+
+
+def ids(bs: list[Block]) -> list[str | None]:
+    return [b.id for b in bs]
+
+
+def test_a_lost_ledger_is_rebuilt_from_the_po_file_and_no_id_moves():
+    ledger, texts = history()
+    bs = blocks(texts)
+    anchored = anchor_blocks("r", bs, None, "anchors/r.yaml", po=po_of(ledger))
+    assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]  # not b1..b5: b3's English never lands on b4's Chinese
+    assert anchored.ledger.by_id()["b3"].retired and anchored.ledger.next_number == 7
+    assert "no ledger: ids recovered from translations/en/r.po" in anchored.notes[0]
+
+
+def test_with_neither_ledger_nor_po_file_the_last_build_and_releases_are_used():
+    ledger, texts = history()
+    bs = blocks(texts)
+    anchor_blocks("r", bs, None, "anchors/r.yaml", build=build_of(ledger))
+    assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]
+
+
+def test_a_ledger_cut_short_gets_its_ids_back():
+    ledger, texts = history()
+    cut = copy.deepcopy(ledger)
+    cut.anchors = cut.anchors[:2]
+    cut.next_number = 3
+    bs = blocks(texts)
+    anchored = anchor_blocks("r", bs, cut, "anchors/r.yaml", po=po_of(ledger))
+    assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]
+    assert anchored.ledger.next_number == 7
+    assert "the ledger lacked b3, b4, b5, b6" in anchored.notes[0]
+
+
+def test_a_new_block_never_gets_an_id_another_record_knows():
+    ledger, texts = history()
+    cut = copy.deepcopy(ledger)
+    cut.next_number = 2
+    cut.anchors = [a for a in cut.anchors if a.id == "b1"]
+    bs = blocks([*texts, "四是带头执纪严查处。根据“十条军规”“十条铁规”，制订并下发通知。"])
+    anchor_blocks("r", bs, cut, "anchors/r.yaml", build=reconcile.Testimony("build/edition.json", {"b9": "别的文字。"}),
+                  po=po_of(ledger))
+    assert bs[-1].id == "b10"
+
+
+def test_a_renamed_id_is_an_error_naming_it_and_its_line():
+    ledger, texts = history()
+    renamed = copy.deepcopy(ledger)
+    anchor = renamed.by_id()["b4"]
+    anchor.id, anchor.line = "b40", 12
+    with pytest.raises(EditionError, match=r"anchors/r.yaml:12: b40 names the text of b4 .*never renamed"):
+        anchor_blocks("r", blocks(texts), renamed, "anchors/r.yaml", po=po_of(ledger))
+
+
+def test_an_edited_ledger_entry_is_restored_when_po_file_and_last_build_agree():
+    ledger, texts = history()
+    edited = copy.deepcopy(ledger)
+    edited.by_id()["b2"].zh, edited.by_id()["b4"].zh = TEXTS[3], TEXTS[1]  # b2 and b4 swapped by hand
+    bs = blocks(texts)
+    anchored = anchor_blocks("r", bs, edited, "anchors/r.yaml", po=po_of(ledger), build=build_of(ledger))
+    assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]
+    assert "restored" in anchored.notes[0]
+
+
+def test_a_disagreement_that_decides_nothing_keeps_the_ledger():
+    ledger, texts = history()
+    po = po_of(ledger)
+    po = reconcile.Testimony(po.record, {**po.texts, "b2": TEXTS[1] + "（有改动）"}, po.retired)  # msgid touched by hand
+    bs = blocks(texts)
+    anchored = anchor_blocks("r", bs, ledger, "anchors/r.yaml", po=po)
+    assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]
+    assert "either reading gives every block the same id" in anchored.notes[0]
+
+
+def test_a_disagreement_that_would_move_ids_stops_with_both_files_named():
+    ledger, texts = history()
+    edited = copy.deepcopy(ledger)
+    edited.by_id()["b2"].zh, edited.by_id()["b4"].zh = TEXTS[3], TEXTS[1]
+    edited.by_id()["b2"].line, edited.by_id()["b4"].line = 9, 13
+    with pytest.raises(EditionError, match=r"anchors/r.yaml: report 'r': the ledger and translations/en/r.po "
+                       r"disagree on the text of b2 \(line 9 / translations/en/r.po\), b4 \(line 13"):
+        anchor_blocks("r", blocks(texts), edited, "anchors/r.yaml", po=po_of(ledger))
+
+
+def test_a_published_id_does_not_drift_to_other_text():
+    """Small edits add up: an id published with a text retires once its text no longer names that text."""
+    first, added, more = TEXTS[2], "此后又补充了新的做法和经验，进一步完善了工作机制和台账。", "各村也纷纷跟进落实，形成了长效机制。"
+    ledger = assign_ids(blocks([*TEXTS[:2], first, *TEXTS[3:]]), Ledger("r"))  # b3 published with `first`
+    assign_ids(blocks([*TEXTS[:2], first[:25] + added, *TEXTS[3:]]), ledger)  # a change: b3 keeps it
+    assert ledger.by_id()["b3"].zh == first[:25] + added
+    drifted = [*TEXTS[:2], added + more, *TEXTS[3:]]  # close to the last text, far from the published one
+    unbound = blocks(drifted)
+    assign_ids(unbound, copy.deepcopy(ledger))
+    assert unbound[2].id == "b3"  # without the release the id would drift to text it was never cited for
+    bound = blocks(drifted)
+    anchored = anchor_blocks("r", bound, ledger, "anchors/r.yaml", published={"b3": [first]})
+    assert bound[2].id == "b7" and anchored.ledger.by_id()["b3"].retired
+
+
+@given(st.lists(st.integers(min_value=0, max_value=len(TEXTS) - 1), min_size=1, max_size=len(TEXTS), unique=True),
+       st.integers(min_value=0, max_value=len(TEXTS)))
+def test_whatever_part_of_the_ledger_is_lost_the_po_file_restores_every_id(kept, cut_at):
+    """Property: a ledger cut at any point (or missing) plus the PO file gives the ids of the intact ledger."""
+    ledger = assign_ids(blocks(TEXTS), Ledger("r"))
+    current = [TEXTS[i] for i in sorted(kept)]
+    expected = blocks(current)
+    assign_ids(expected, copy.deepcopy(ledger))
+    damaged = copy.deepcopy(ledger)
+    damaged.anchors = damaged.anchors[:cut_at]
+    got = blocks(current)
+    anchor_blocks("r", got, damaged if cut_at else None, "anchors/r.yaml", po=po_of(ledger))
+    assert ids(got) == ids(expected)
