@@ -37,13 +37,17 @@ def _configure_logging(verbose: bool) -> None:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    paths = Paths()
-    if not args.force and up_to_date(paths):  # checked before the pipeline (and jieba) is even imported
-        print("edition is up to date: no input has changed since the last build (--force rebuilds)")
-        return 0
-    from edition.pipeline import build
+    from edition import lock
 
-    edition = build(paths)
+    paths = Paths()
+    with lock.writing(paths.build):
+        if not lock.remove_leftovers(paths.writable) and not args.force and up_to_date(paths):
+            # (checked before the pipeline, and jieba, is even imported)
+            print("edition is up to date: no input has changed since the last build (--force rebuilds)")
+            return 0
+        from edition.pipeline import build
+
+        edition = build(paths)
     blocks = sum(len(r.blocks) for r in edition.reports)
     print(f"built {len(edition.reports)} reports, {blocks} blocks from {len(edition.sources)} sources")
     return 1 if edition.problems else 0

@@ -22,11 +22,21 @@ from filelock import FileLock, Timeout
 log = logging.getLogger("edition")
 
 TEMPORARY_GLOB = ".*.tmp"
+_held: dict[Path, int] = {}  # locks this process holds -> how deep (a command may call another: release
+#                              builds twice)
 
 
 @contextmanager
 def writing(build_folder: Path, *, what: str = "edition", timeout: float = -1) -> Iterator[None]:
-    """Hold the folder's lock for the duration; wait (forever, by default) if another command holds it."""
+    """Hold the folder's lock for the duration; wait (forever, by default) if another process holds it."""
+    key = build_folder.resolve()
+    if _held.get(key):
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
     build_folder.mkdir(parents=True, exist_ok=True)
     lock = FileLock(build_folder / ".lock")
     try:
@@ -35,9 +45,11 @@ def writing(build_folder: Path, *, what: str = "edition", timeout: float = -1) -
         print(f"waiting for another command that writes this {what} to finish ({build_folder / '.lock'})…",
               file=sys.stderr, flush=True)
         lock.acquire(timeout=timeout)
+    _held[key] = 1
     try:
         yield
     finally:
+        _held.pop(key, None)
         lock.release()
 
 

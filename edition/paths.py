@@ -55,6 +55,11 @@ class Paths:
         """Folders inside docs/ that the build owns (git-ignored, rewritten on every build)."""
         return tuple(self.docs / name for name in ("reports", "sources", "data", "glossary", "translation", "changelog"))
 
+    @property
+    def writable(self) -> tuple[Path, ...]:
+        """Every folder a build or a drafting run writes into (where a killed one leaves temporary files)."""
+        return (self.anchors, self.translations, self.build, *self.generated_docs)
+
     def relative(self, path: Path) -> str:
         """A path as people see it: relative to the repository where it is inside it."""
         try:

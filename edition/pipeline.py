@@ -328,7 +328,7 @@ def build(paths: Paths | None = None) -> Edition:
     for :func:`build_if_changed`."""
     paths = paths or Paths()
     with lock.writing(paths.build):
-        lock.remove_leftovers(writable_folders(paths))
+        lock.remove_leftovers(paths.writable)
         edition = read_and_clean(paths)
         catalogs = load_translations(edition, paths)  # every PO file is read before anything is written
         terms = load_glossary(paths.glossary)  # likewise a bad glossary: the build stops, nothing published
@@ -341,11 +341,6 @@ def build(paths: Paths | None = None) -> Edition:
         else:
             build_state.save_state(paths, outputs)
     return edition
-
-
-def writable_folders(paths: Paths) -> list[Path]:
-    """Every folder a build or a drafting run writes into (where an interrupted one leaves temporary files)."""
-    return [paths.anchors, paths.translations, paths.build, *paths.generated_docs]
 
 
 def _check_unique_slugs(edition: Edition, paths: Paths) -> None:

@@ -78,7 +78,7 @@ def test_a_ledger_cut_short_gets_its_ids_back():
     anchored = anchor_blocks("r", bs, cut, "anchors/r.yaml", po=po_of(ledger))
     assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]
     assert anchored.ledger.next_number == 7
-    assert "the ledger lacked b3, b4, b5, b6" in anchored.notes[0]
+    assert "the ledger lacked b3–b6" in anchored.notes[0]
 
 
 def test_a_new_block_never_gets_an_id_another_record_knows():

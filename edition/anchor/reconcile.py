@@ -220,4 +220,12 @@ def _raise_counter(
 
 
 def _ids(ids: Iterable[str]) -> str:
-    return ", ".join(sorted(ids, key=id_number))
+    """Ids for a message, runs shortened: b3, b11–b53."""
+    numbers = sorted({id_number(i) for i in ids})
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(", ".join(f"b{n}" for n in r) if len(r) < 3 else f"b{r[0]}–b{r[-1]}" for r in runs)

@@ -170,7 +170,8 @@ def check_releases(manifests: Iterable[Manifest], ledgers: Mapping[str, Ledger],
                                        "a published id never disappears")
                 if anchor.retired and ledger.resolve(block.id) is None:
                     raise EditionError(manifest.path, f"{where} was retired with no successor: its text is "
-                                       "no longer in the reading text, and its citations would land nowhere")
+                                       "no longer in the reading text, and its citations would land nowhere (did a cleaning rule or a "
+                                       "source change leave it out?)")
                 if not anchor.retired and not still_names(block.zh, anchor.zh):
                     raise EditionError(manifest.path, f"{where} now names other text ({_short(anchor.zh)!r} "
                                        f"instead of {_short(block.zh)!r}): a published id keeps its text")

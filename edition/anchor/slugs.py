@@ -96,8 +96,8 @@ def check_slugs(
     for slug, record in sorted(recorded.items()):
         if slug in current or slug in previous or slug in withdrawn:
             continue
-        raise EditionError(*_unaccounted(slug, record, ledgers.get(slug), current, seeds, missing_entries,
-                                         catalog_path))
+        raise EditionError(*_unaccounted(slug, record, ledgers.get(slug), current, recorded, seeds,
+                                         missing_entries, catalog_path))
 
 
 def _unaccounted(
@@ -105,6 +105,7 @@ def _unaccounted(
     record: str,
     ledger: Ledger | None,
     current: Mapping[str, Report],
+    recorded: Collection[str],
     seeds: Collection[str],
     missing_entries: Mapping[str, tuple[str, int | None]],
     catalog_path: str,
@@ -113,7 +114,8 @@ def _unaccounted(
     if slug in missing_entries:
         file, line = missing_entries[slug]
         return (catalog_path, f"report {slug!r} is published ({record}), but its entry names {file!r}, which is "
-                f"not in seeds/ (a misspelt file name?); nothing was written", line)
+                "not in seeds/ (a misspelt file name, or a deleted source?): correct the name or restore the file; "
+                "nothing was written", line)
     source = ledger.source if ledger else None
     if source and source not in seeds:
         hint = (" (if it was never published, delete its ledger and PO file instead)" if ledger and ledger.provisional
@@ -121,7 +123,7 @@ def _unaccounted(
         return (record, f"report {slug!r} is published, but its source seeds/{source} is gone: restore the file, "
                 f"or withdraw the report in the catalog (withdrawn: [{{slug: {slug}, reason: …}}]){hint}; "
                 "nothing was written", None)
-    now = [r.slug for r in current.values() if source and r.source == source]
+    now = [r.slug for r in current.values() if source and r.source == source and r.slug not in recorded]
     if now:
         return (catalog_path, f"report {slug!r} ({record}) is now built as {now[0]!r}: a published slug never "
                 f"changes; if you renamed it on purpose, add previous_slugs: [{slug}] to the entry of {now[0]!r}; "

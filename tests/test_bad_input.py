@@ -1,0 +1,442 @@
+"""Every row of docs/bad-input.md, tried as a careless editor would: what the user sees, and what is kept.
+
+Each case damages a built copy of the edition, runs the command a user would run, and checks the
+exit status, that the output is one clear line per problem (never a traceback), and either that no
+file changed (hashes of every file before and after) or, where the build mends the damage, that it
+mended it without moving an id or a translation.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from hashlib import sha256
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edition import cli, lock
+from edition.paths import Paths
+from edition.pipeline import build
+from edition.translate import po as pofile
+
+KECHENG = "kecheng-four-take-the-leads"
+QUJIANG = "qujiang-project-party-building"
+TAIJIANG = "taijiang-hundred-day-assault"
+DOCS = Path(__file__).parent.parent / "docs" / "bad-input.md"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str  # the row's name in docs/bad-input.md
+    damage: Callable[[Paths], None]
+    says: str  # a regular expression the output must match
+    status: int = 1
+    command: tuple[str, ...] = ("build",)
+    unchanged: bool = True  # no file may change (besides the damage itself)
+    then: Callable[[Paths, dict], None] | None = None  # what must hold afterwards (given the state before)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def ledger(paths: Paths, slug: str) -> Path:
+    return paths.anchors / f"{slug}.yaml"
+
+
+def po(paths: Paths, slug: str) -> Path:
+    return pofile.po_path(paths.translations, slug)
+
+
+def catalog(paths: Paths) -> str:
+    return paths.catalog.read_text(encoding="utf-8")
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def texts_and_english(paths: Paths) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(slug, id) -> (Chinese, English) as the last build published them."""
+    data = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))
+    return {(r["slug"], b["id"]): (b["zh"], b["en"]) for r in data["reports"] for b in r["blocks"]}
+
+
+def remove_paragraph(paths: Paths, number: int = 3) -> None:
+    """Blank out the lines of Taijiang's ¶``number`` in its source."""
+    source = paths.seeds / "004_19eb9f66d22e3d78.txt"
+    data = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))
+    report = next(r for r in data["reports"] if r["slug"] == TAIJIANG)
+    first, last = next(b for b in report["blocks"] if b["number"] == number)["lines"]
+    lines = source.read_text(encoding="utf-8").split("\n")
+    source.write_text("\n".join(lines[: first - 1] + [""] * (last - first + 1) + lines[last:]), encoding="utf-8")
+
+
+def retire_a_paragraph(paths: Paths) -> None:
+    """Take a paragraph out of Taijiang's source and build: its id retires (what any later damage meets)."""
+    remove_paragraph(paths)
+    build(paths)
+
+
+def same_ids_and_english(paths: Paths, before: dict) -> None:
+    assert texts_and_english(paths) == before["published"]
+
+
+# --- damages -------------------------------------------------------------------------------------
+
+
+def lose_ledger_with_retired_anchor(paths: Paths) -> None:
+    retire_a_paragraph(paths)
+    ledger(paths, TAIJIANG).unlink()
+
+
+def cut_ledger_short(paths: Paths) -> None:
+    retire_a_paragraph(paths)
+    path = ledger(paths, TAIJIANG)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["anchors"], data["next"] = data["anchors"][:10], 11
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def rename_id_in_ledger(paths: Paths) -> None:
+    edit(ledger(paths, QUJIANG), "- id: b3\n", "- id: b30\n")
+
+
+def list_id_twice(paths: Paths) -> None:
+    path = ledger(paths, QUJIANG)
+    path.write_text(path.read_text(encoding="utf-8") + "- id: b2\n  zh: 重复的一条。\n", encoding="utf-8")
+
+
+def break_ledger_yaml(paths: Paths) -> None:
+    edit(ledger(paths, QUJIANG), "- id: b3\n", "- id: [b3\n")
+
+
+def swap_ledger_texts_without_last_build(paths: Paths) -> None:
+    """Two entries' texts swapped by hand, and no build/edition.json to tell which record is right."""
+    path = ledger(paths, QUJIANG)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    a, b = data["anchors"][2], data["anchors"][3]
+    a["zh"], b["zh"] = b["zh"], a["zh"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.rmtree(paths.build)
+
+
+def swap_ledger_texts(paths: Paths) -> None:
+    path = ledger(paths, QUJIANG)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    a, b = data["anchors"][2], data["anchors"][3]
+    a["zh"], b["zh"] = b["zh"], a["zh"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def misspell_catalog_file_name(paths: Paths) -> None:
+    edit(paths.catalog, "- file: 002_5613ba838e384774.txt", "- file: 002_5613ba838e384744.txt")
+
+
+def change_slug(paths: Paths) -> None:
+    edit(paths.catalog, f"slug: {QUJIANG}", "slug: qujiang-renamed")
+
+
+def rename_slug_on_purpose(paths: Paths) -> None:
+    edit(paths.catalog, f"slug: {QUJIANG}", f"slug: qujiang-renamed\n        previous_slugs: [{QUJIANG}]")
+
+
+def delete_published_source(paths: Paths) -> None:
+    (paths.seeds / "003_7443305932bb8f72.txt").unlink()
+    remove_catalog_entry(paths, "003_7443305932bb8f72.txt", "004_19eb9f66d22e3d78.txt")
+
+
+def remove_catalog_entry(paths: Paths, file: str, next_file: str) -> None:
+    text = catalog(paths)
+    start, end = text.index(f"  - file: {file}"), text.index(f"  - file: {next_file}")
+    paths.catalog.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def withdraw_report(paths: Paths) -> None:
+    delete_published_source(paths)
+    paths.catalog.write_text(catalog(paths) + "\nwithdrawn:\n  - slug: qianxi-shantytown-fast-and-furious\n"
+                             "    reason: the source was found to be a copy of another report.\n", encoding="utf-8")
+
+
+def mistype_fuzzy(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "#, fuzzy\n", "#, fuzy\n")
+
+
+def malformed_provenance(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "# provenance: editorial draft, 2026-11-21\n", "# provenance: editorial draft\n")
+
+
+def malformed_qa_ok(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "# provenance: editorial draft, 2026-11-21\n",
+         "# provenance: editorial draft, 2026-11-21\n# qa-ok: numbrs: the count is spelt out\n")
+
+
+def free_comment(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "# provenance: editorial draft, 2026-11-21\n",
+         "# provenance: editorial draft, 2026-11-21\n# check this with Li\n")
+
+
+def reviewed_but_fuzzy(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "# provenance: editorial draft, 2026-11-21\n",
+         "# provenance: editorial draft, 2026-11-21\n# reviewed-by: Li Ming, 2026-12-03\n")
+
+
+def empty_po(paths: Paths) -> None:
+    po(paths, QUJIANG).write_bytes(b"")
+
+
+def po_with_bom(paths: Paths) -> None:
+    path = po(paths, QUJIANG)
+    path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
+
+
+def latin1_po(paths: Paths) -> None:
+    path = po(paths, QUJIANG)
+    path.write_bytes(path.read_bytes().replace(b"Edit msgstr only", "Edit msgstr only (caf\xe9)".encode("latin-1")))
+
+
+def unterminated_po_string(paths: Paths) -> None:
+    path = po(paths, QUJIANG)
+    path.write_text(path.read_text(encoding="utf-8") + 'msgid "x\n', encoding="utf-8")
+
+
+def unquoted_catalog_date(paths: Paths) -> None:
+    edit(paths.catalog, 'date: {value: "2018-09-18"', "date: {value: 2018-09-18")
+
+
+def malformed_catalog_date(paths: Paths) -> None:
+    edit(paths.catalog, 'date: {value: "2018-09-18"', 'date: {value: "18.9.2018"')
+
+
+def undecodable_source(paths: Paths) -> None:
+    (paths.seeds / "005_bad.txt").write_bytes("一行。\n".encode() + b"\xff\xfe\xfa bad \x80\n")
+
+
+def bad_glossary(paths: Paths) -> None:
+    edit(paths.glossary, "category: ", "category: nonsense", 1)
+
+
+def leftover_temporary_files(paths: Paths) -> None:
+    (paths.anchors / f".{QUJIANG}.yaml.abc123.tmp").write_text("half", encoding="utf-8")
+    (paths.translations / "en" / f".{QUJIANG}.po.def456.tmp").write_text("half", encoding="utf-8")
+
+
+def drop_published_text(paths: Paths) -> None:
+    """After a release, a paragraph leaves the reading text (as a changed cleaning rule could make it)."""
+    from edition.release import release
+
+    release(paths, "1.0", date="2026-12-01")
+    remove_paragraph(paths)
+
+
+def release_twice(paths: Paths) -> None:
+    from edition.release import release
+
+    release(paths, "1.0", date="2026-12-01")
+
+
+def edit_release_manifest(paths: Paths) -> None:
+    from edition.release import release
+
+    release(paths, "1.0", date="2026-12-01")
+    edit(paths.releases / "1.0.json", "衢江区在城改四期项目中", "衢江区在城改五期项目中")
+
+
+def nothing(paths: Paths) -> None:
+    pass
+
+
+# --- afterwards ------------------------------------------------------------------------------------
+
+
+def ledger_restored(paths: Paths, before: dict) -> None:
+    same_ids_and_english(paths, before)
+    assert "retired: true" in ledger(paths, TAIJIANG).read_text(encoding="utf-8")
+
+
+def qujiang_moved(paths: Paths, before: dict) -> None:
+    assert not ledger(paths, QUJIANG).exists() and not po(paths, QUJIANG).exists()
+    moved = ledger(paths, "qujiang-renamed").read_text(encoding="utf-8")
+    assert f"previous_slugs:\n- {QUJIANG}\n" in moved
+    page = (paths.docs / "reports" / f"{QUJIANG}.md").read_text(encoding="utf-8")
+    assert 'data-target="../qujiang-renamed/"' in page and "has moved" in page
+    after = texts_and_english(paths)
+    assert {i: v for (s, i), v in after.items() if s == "qujiang-renamed"} == {
+        i: v for (s, i), v in before["published"].items() if s == QUJIANG}
+
+
+def withdrawn_page(paths: Paths, before: dict) -> None:
+    page = (paths.docs / "reports" / "qianxi-shantytown-fast-and-furious.md").read_text(encoding="utf-8")
+    assert "was withdrawn" in page and "a copy of another report" in page
+
+
+def still_draft(paths: Paths, before: dict) -> None:
+    data = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))
+    block = next(b for r in data["reports"] if r["slug"] == QUJIANG for b in r["blocks"] if b["id"] == "b1")
+    assert block["status"] == "draft" and block["reviewed_by"] == []
+
+
+def msgfmt_clean(paths: Paths, before: dict) -> None:
+    path = po(paths, QUJIANG)
+    assert pofile.has_header(pofile.load_po(path))
+    if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)]).returncode == 0
+
+
+def no_bom_and_same_english(paths: Paths, before: dict) -> None:
+    assert not po(paths, QUJIANG).read_bytes().startswith(codecs.BOM_UTF8)
+    same_ids_and_english(paths, before)
+
+
+def date_is_text(paths: Paths, before: dict) -> None:
+    data = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))
+    assert next(r for r in data["reports"] if r["slug"] == "kaihua-task-force-super-speed")["meta"]["date"][
+        "value"] == "2018-09-18"
+
+
+def rest_built(paths: Paths, before: dict) -> None:
+    assert len(json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))["reports"]) == 6
+
+
+def leftovers_gone(paths: Paths, before: dict) -> None:
+    assert not list(paths.anchors.glob(".*.tmp")) and not list(paths.translations.rglob(".*.tmp"))
+
+
+CASES = [
+    Case("ledger-lost", lose_ledger_with_retired_anchor, r"warning: anchors/taijiang-hundred-day-assault\.yaml: no "
+         r"ledger: ids recovered from translations/en/taijiang-hundred-day-assault\.po", status=0, unchanged=False,
+         then=ledger_restored),
+    Case("ledger-cut-short", cut_ledger_short, r"warning: anchors/taijiang-hundred-day-assault\.yaml: the ledger "
+         r"lacked b11–b53: ids recovered from translations/en/taijiang", status=0, unchanged=False,
+         then=ledger_restored),
+    Case("ledger-id-renamed", rename_id_in_ledger, r"error: anchors/qujiang-project-party-building\.yaml:\d+: b30 "
+         r"names the text of b3 \(translations/en/qujiang-project-party-building\.po:\d+\).*never renamed"),
+    Case("ledger-id-twice", list_id_twice, r"error: anchors/qujiang-project-party-building\.yaml:\d+: id b2 is "
+         r"listed twice \(first at line \d+\)"),
+    Case("ledger-yaml-syntax", break_ledger_yaml, r"error: anchors/qujiang-project-party-building\.yaml:\d+: YAML "
+         "syntax error"),
+    Case("ledger-po-disagree", swap_ledger_texts_without_last_build, r"error: anchors/qujiang-project-party-building"
+         r"\.yaml: report 'qujiang-project-party-building': the ledger and translations/en/qujiang-project-party-"
+         r"building\.po disagree on the text of b\d \(line \d+ / translations/en/qujiang-project-party-building\.po:"
+         r"\d+\).*nothing was written"),
+    Case("ledger-edited", swap_ledger_texts, r"warning: anchors/qujiang-project-party-building\.yaml: the text of "
+         r"b3, b4 differed from translations/en/qujiang-project-party-building\.po and build/edition\.json, which "
+         r"agree: restored", status=0, unchanged=False, then=same_ids_and_english),
+    Case("catalog-file-typo", misspell_catalog_file_name, r"error: seeds/catalog\.yaml:\d+: report "
+         r"'pinghu-river-expropriation' is published \(anchors/pinghu-river-expropriation\.yaml\), but its entry "
+         r"names '002_5613ba838e384744\.txt', which is not in seeds/ \(a misspelt file name, or a deleted source\?\)"),
+    Case("slug-changed", change_slug, r"error: seeds/catalog\.yaml: report 'qujiang-project-party-building' "
+         r"\(anchors/qujiang-project-party-building\.yaml\) is now built as 'qujiang-renamed': a published slug "
+         r"never changes; if you renamed it on purpose, add previous_slugs"),
+    Case("slug-renamed", rename_slug_on_purpose, r"warning: report 'qujiang-project-party-building' is now "
+         r"'qujiang-renamed' \(renamed in the catalog\)", status=0, unchanged=False, then=qujiang_moved),
+    Case("source-deleted", delete_published_source, r"error: anchors/qianxi-shantytown-fast-and-furious\.yaml: "
+         r"report 'qianxi-shantytown-fast-and-furious' is published, but its source seeds/003_7443305932bb8f72\.txt "
+         r"is gone: restore the file, or withdraw the report"),
+    Case("report-withdrawn", withdraw_report, r"^built 5 reports", status=0, unchanged=False, then=withdrawn_page),
+    Case("fuzzy-typo", mistype_fuzzy, r"error: translations/en/qujiang-project-party-building\.po:\d+: unknown flag "
+         r"'fuzy' \(did you mean fuzzy\?\)"),
+    Case("provenance-malformed", malformed_provenance, r"error: translations/en/qujiang-project-party-building\.po:"
+         r"\d+: malformed provenance comment 'provenance: editorial draft': write it '# provenance: <what produced "
+         r"it>, <YYYY-MM-DD>'"),
+    Case("qa-ok-unknown-check", malformed_qa_ok, r"error: translations/en/qujiang-project-party-building\.po:\d+: "
+         r"qa-ok names no QA check 'numbrs'"),
+    Case("comment-unknown", free_comment, r"error: translations/en/qujiang-project-party-building\.po:\d+: unknown "
+         r"translator comment 'check this with Li'"),
+    Case("reviewed-but-fuzzy", reviewed_but_fuzzy, r"warning: translations/en/qujiang-project-party-building\.po:\d+: "
+         r"b1 has a reviewed-by comment but is still fuzzy", status=0, unchanged=False, then=still_draft),
+    Case("po-empty", empty_po, r"warning: translations/en/qujiang-project-party-building\.po: no header \(an empty "
+         r"file\?\): it gets the standard header", status=0, unchanged=False, then=msgfmt_clean),
+    Case("po-bom", po_with_bom, r"^built 6 reports", status=0, unchanged=False, then=no_bom_and_same_english),
+    Case("po-latin-1", latin1_po, r"error: translations/en/qujiang-project-party-building\.po:2: is not UTF-8: byte "
+         r"0xe9 \(invalid continuation byte\) at byte \d+ of the file, column \d+ of the line"),
+    Case("po-syntax", unterminated_po_string, r"error: translations/en/qujiang-project-party-building\.po:\d+: PO "
+         r"syntax error"),
+    Case("catalog-date-unquoted", unquoted_catalog_date, r"^built 6 reports", status=0, unchanged=False,
+         then=date_is_text),
+    Case("catalog-date-malformed", malformed_catalog_date, r"error: seeds/catalog\.yaml:\d+: "
+         r"001_e0f659c2e1d8b06c\.txt(: report 'kaihua-task-force-super-speed')?: date value '18\.9\.2018' must be "
+         "YYYY, YYYY-MM or YYYY-MM-DD"),
+    Case("source-undecodable", undecodable_source, r"error: seeds/005_bad\.txt:2: cannot be decoded as UTF-8",
+         unchanged=False, then=rest_built),
+    Case("glossary-bad", bad_glossary, r"error: glossary\.yaml:\d+: .*unknown category 'nonsense"),
+    Case("leftover-temporary-files", leftover_temporary_files, r"^built 6 reports", status=0, unchanged=False,
+         then=leftovers_gone),
+    Case("release-text-removed", drop_published_text, r"error: anchors/releases/1\.0\.json: taijiang-hundred-day-"
+         r"assault#b\d+ \(¶3, published in release 1\.0\) was retired with no successor"),
+    Case("release-again", release_twice, r"error: anchors/releases/1\.0\.json: release 1\.0 exists already",
+         command=("release", "1.0")),
+    Case("release-manifest-edited", edit_release_manifest, r"error: anchors/releases/1\.0\.json: "
+         r"qujiang-project-party-building#b2: its text does not match its SHA-256"),
+    Case("status-piped", nothing, r"^report", status=0, command=("status",)),
+]
+
+
+def run(paths: Paths, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> tuple[int, str]:
+    monkeypatch.setattr(cli, "Paths", lambda: Paths(paths.root))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(list(args))
+    return status, out.getvalue() + err.getvalue()
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".lock" and "__pycache__" not in p.parts}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(repo_copy: Paths, monkeypatch: pytest.MonkeyPatch, case: Case) -> None:
+    build(repo_copy)
+    case.damage(repo_copy)
+    before = {"files": snapshot(repo_copy.root),
+              "published": texts_and_english(repo_copy) if (repo_copy.build / "edition.json").exists() else {}}
+    status, output = run(repo_copy, monkeypatch, case.command)
+    assert status == case.status, output
+    assert "Traceback" not in output and re.search(case.says, output, re.MULTILINE), output
+    errors = [line for line in output.splitlines() if line.startswith("error:")]
+    assert len(errors) <= 1, output
+    if case.unchanged:
+        assert snapshot(repo_copy.root) == before["files"]
+    if case.then is not None:
+        case.then(repo_copy, before)
+
+
+def test_every_case_is_in_the_documented_table() -> None:
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \|", DOCS.read_text(encoding="utf-8"), re.MULTILINE))
+    assert {c.id for c in CASES} <= documented, sorted({c.id for c in CASES} - documented)
+
+
+def test_a_closed_pipe_ends_the_command_quietly(repo_copy: Paths) -> None:
+    """`edition status | head -1`: no BrokenPipeError, in a real pipe."""
+    build(repo_copy)
+    code = ("import sys; from pathlib import Path; from edition import cli; from edition.paths import Paths; "
+            f"cli.Paths = lambda: Paths(Path({str(repo_copy.root)!r})); sys.exit(cli.main(['status']))")
+    shell = f"{sys.executable} -c \"{code}\" | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True)
+    assert result.stdout.startswith("report") and result.stderr == "", result.stderr
+
+
+def test_a_second_build_waits_for_the_first(repo_copy: Paths) -> None:
+    """Two builds of one folder never run at once: the second waits, saying so, then builds."""
+    shutil.rmtree(repo_copy.build, ignore_errors=True)
+    with lock.writing(repo_copy.build):
+        second = subprocess.Popen(
+            [sys.executable, "-c", "from pathlib import Path; from edition.pipeline import build; "
+                                   f"from edition.paths import Paths; build(Paths(Path({str(repo_copy.root)!r})))"],
+            stderr=subprocess.PIPE, text=True)
+        assert "waiting for another command" in second.stderr.readline()
+        assert not (repo_copy.build / "edition.json").exists()  # nothing written while the lock is held
+    assert second.wait(timeout=120) == 0
+    assert (repo_copy.build / "edition.json").exists()
