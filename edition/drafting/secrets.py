@@ -36,6 +36,7 @@ MIN_LENGTH = 12  # API keys are longer (a DeepL key has 39 characters); a shorte
 BASE64_MIN_LENGTH = 4  # below this, a secret's base64 would match too much to be useful
 _HTML_NAMED = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "(?:#39|apos)"}
 _BACKSLASHED = {"\n": "n", "\r": "r", "\t": "t", '"': '"', "'": "'", "\\": "\\", "/": "/"}
+_ESC = r"\\+"  # one backslash or more
 _ALPHABETS = {"standard": "A-Za-z0-9+/", "url-safe": "A-Za-z0-9_-"}
 
 
@@ -52,16 +53,17 @@ def _char_pattern(char: str) -> str:
     forms.append("".join(f"%(?:25)?{_hex(b, 2)}" for b in utf8))
     if char == " ":
         forms.append(r"\+")
+    # Escapes start with one backslash, or more where escaped text was escaped again (JSON in JSON).
     if point < 0x10000:
-        forms.append(rf"\\u{_hex(point, 4)}")
+        forms.append(rf"{_ESC}u{_hex(point, 4)}")
     else:  # JSON writes a character outside the BMP as a surrogate pair
         high, low = divmod(point - 0x10000, 0x400)
-        forms.append(rf"\\u{_hex(0xD800 + high, 4)}\\u{_hex(0xDC00 + low, 4)}")
-    forms.append("".join(rf"\\x{_hex(b, 2)}" for b in utf8))  # repr of bytes
+        forms.append(rf"{_ESC}u{_hex(0xD800 + high, 4)}{_ESC}u{_hex(0xDC00 + low, 4)}")
+    forms.append("".join(rf"{_ESC}x{_hex(b, 2)}" for b in utf8))  # repr of bytes
     if 0x80 <= point < 0x100:
-        forms.append(rf"\\x{_hex(point, 2)}")  # repr of a str
+        forms.append(rf"{_ESC}x{_hex(point, 2)}")  # repr of a str
     if char in _BACKSLASHED:
-        forms.append(re.escape("\\" + _BACKSLASHED[char]))
+        forms.append(_ESC + re.escape(_BACKSLASHED[char]))
     forms.append(rf"&#0*{point};")
     forms.append(rf"&#[xX]0*{_hex(point, 1)};")
     if char in _HTML_NAMED:
