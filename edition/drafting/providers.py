@@ -85,11 +85,13 @@ class Provider:
         return sorted({*self.languages(), *self.aliases}, key=str.lower)
 
     def suggestions(self, target: str, count: int = 4) -> list[str]:
-        codes = self.codes()
-        lower = {c.lower(): c for c in codes}
-        close = [lower[c] for c in difflib.get_close_matches(target.lower(), lower, n=count, cutoff=0.6)]
+        """A few codes to try: the regional variants of ``target`` and codes spelt alike, then English."""
+        wanted = target.strip().lower()
+        lower = {c.lower(): c for c in self.codes()}
+        variants = [code for low, code in lower.items() if low.startswith(wanted + "-")]
+        close = [lower[c] for c in difflib.get_close_matches(wanted, lower, n=count, cutoff=0.6)]
         english = [c for c in ENGLISH if c.lower() in lower]
-        return list(dict.fromkeys([*english, *close]))[:count]
+        return list(dict.fromkeys([*variants, *close, *english]))[:count]
 
     def make_engine(
         self, target: str = "en", env: Mapping[str, str] | None = None, *, terms: Mapping[str, str] | None = None
