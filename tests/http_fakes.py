@@ -96,7 +96,7 @@ class Server:
         handler.wfile.write(data)
 
     def __enter__(self) -> Server:
-        threading.Thread(target=self._http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        threading.Thread(target=self._http.serve_forever, kwargs={"poll_interval": 0.005}, daemon=True).start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -187,22 +187,22 @@ def test_an_answer_that_echoes_the_key_is_neither_saved_nor_reported(tmp_path: P
 
 def test_a_run_killed_outright_mid_way_resumes_asking_only_for_what_is_missing(tmp_path: Path) -> None:
     """SIGKILL while requests are in flight: no chance to save anything on the way out."""
-    simulate.build_workload(tmp_path, blocks=300, reports=3)
+    simulate.build_workload(tmp_path, blocks=160, reports=2)
     child: subprocess.Popen | None = None
     started = threading.Event()
     count = 0
     lock = threading.Lock()
 
-    def kill_at_the_60th(request: Request, batch: list[str]) -> Reply | None:
+    def kill_at_the_40th(request: Request, batch: list[str]) -> Reply | None:
         nonlocal count
         with lock:
             count += 1
             number = count
-        if number == 60:
+        if number == 40:
             started.wait(30)
             assert child is not None
             os.kill(child.pid, signal.SIGKILL)
-        return Reply(hang=True) if number >= 60 else None
+        return Reply(hang=True) if number >= 40 else None
 
     script = (
         "import sys; from pathlib import Path; "
@@ -213,7 +213,7 @@ def test_a_run_killed_outright_mid_way_resumes_asking_only_for_what_is_missing(t
         "draft_missing(simulate.load_workload(root), engine, provider='deepl', progress=False, concurrency=4, "
         "cache=DraftCache.load(cache_path(root, 'deepl-client', 'EN-GB')))"
     )
-    with Server(deepl_api(KEY, kill_at_the_60th)) as server:
+    with Server(deepl_api(KEY, kill_at_the_40th)) as server:
         child = subprocess.Popen([sys.executable, "-c", script, str(tmp_path), KEY, server.url], cwd=REPOSITORY)
         started.set()
         assert child.wait(timeout=120) == -signal.SIGKILL
@@ -221,12 +221,12 @@ def test_a_run_killed_outright_mid_way_resumes_asking_only_for_what_is_missing(t
     drafted = {e.msgid for po in on_disk.values() for e in po if e.msgstr}
     cache_file = cache_path(tmp_path, "deepl-client", "EN-GB")
     cached = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
-    assert drafted <= set(cached) and len(cached) < 60  # the cache is saved first; the kill was mid-way
+    assert drafted <= set(cached) and len(cached) < 40  # the cache is saved first; the kill was mid-way
 
     with Server(deepl_api(KEY)) as server:
         result = draft(on_disk, server, cache=DraftCache.load(cache_file), concurrency=4)
     asked = sent(server)
     everything = {e.msgid for po in on_disk.values() for e in po}
     assert set(asked) == everything - set(cached) and len(asked) == len(set(asked))  # only what is missing, once
-    assert len(result.drafted) == 300 - len(drafted) and not result.failed
+    assert len(result.drafted) == 160 - len(drafted) and not result.failed
     assert all(e.msgstr for po in simulate.load_workload(tmp_path).values() for e in po)
