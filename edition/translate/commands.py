@@ -149,18 +149,9 @@ def run_translate(
                 paths, spec, code, redactor, redraft_fuzzy=redraft_fuzzy, report=report, engine=engine,
                 today=today, progress=progress, concurrency=concurrency, out=out, env=env,
             )
-        except RunStopped as err:
-            print(f"error: {provider}: {err}; every answer received before was saved: run again to resume",
-                  file=sys.stderr)
-            return 1
         except KeyboardInterrupt:
             print("interrupted: every answer received was saved: run again to resume", file=sys.stderr)
             return 130
-        except EditionError:
-            raise  # bad input: the command line prints it
-        except Exception as err:  # whatever a library raised: one line, never a traceback
-            print(redactor.redact(f"error: {provider}: {describe(err)}"), file=sys.stderr)
-            return 1
 
 
 def _translate(
@@ -208,18 +199,28 @@ def _translate(
     filled = memory.fill_from_memory({s: c.po for s, c in space.catalogs.items()}, today=today, only=report)
     for slug in {slug for slug, _, _ in filled}:
         space.catalogs[slug].save()
-    result = draft_missing(
-        {c.path: c.po for c in chosen.values()},
-        engine or _NoEngine(),
-        redraft_fuzzy=redraft_fuzzy,
-        provider=provider,
-        cache=cache,
-        today=today,
-        progress=progress,
-        secrets=redactor,
-        skip=[(slug, anchor) for slug, anchor, _ in filled],
-        concurrency=concurrency,
-    )
+    try:
+        result = draft_missing(
+            {c.path: c.po for c in chosen.values()},
+            engine or _NoEngine(),
+            redraft_fuzzy=redraft_fuzzy,
+            provider=provider,
+            cache=cache,
+            today=today,
+            progress=progress,
+            secrets=redactor,
+            skip=[(slug, anchor) for slug, anchor, _ in filled],
+            concurrency=concurrency,
+        )
+    except RunStopped as err:
+        print(f"error: {provider}: {err}; every answer received before was saved: run again to resume",
+              file=sys.stderr)
+        return 1
+    except EditionError:
+        raise  # bad input: the command line prints it
+    except Exception as err:  # whatever a library raised while drafting: one line, never a traceback
+        print(redactor.redact(f"error: {provider}: {describe(err)}"), file=sys.stderr)
+        return 1
     print(
         f"{len(filled)} from translation memory, {len(result.drafted)} machine drafts "
         f"({result.from_cache} from the cache), {len(result.failed)} failed",
