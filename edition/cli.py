@@ -98,14 +98,16 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 
 def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
-    from edition.translate.draft import DEFAULT_CONCURRENCY, PROVIDERS
+    from edition.drafting.providers import PROVIDERS
+    from edition.drafting.transport import DEFAULT_CONCURRENCY
 
     translate = commands.add_parser(
         "translate", help="draft missing translations: translation memory, then a machine engine (online)"
     )
+    translate.error = lambda message: translate.exit(2, f"error: {message}\n")  # one line, no usage
     translate.add_argument("--provider", choices=sorted(PROVIDERS), default="google",
                            help="machine translation engine (deepl reads its key from DEEPL_API_KEY)")
-    translate.add_argument("--target", default="en", help="target language (default en)")
+    translate.add_argument("--target", default="en", help="target language (default en: British English)")
     translate.add_argument("--redraft-fuzzy", action="store_true",
                            help="also replace drafts (fuzzy entries); reviewed entries are never touched")
     translate.add_argument("--report", metavar="SLUG", help="only this report")

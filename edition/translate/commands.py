@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
 
+from edition.drafting import providers
+from edition.drafting.cache import DraftCache, cache_path
+from edition.drafting.errors import EngineUnavailable, describe
+from edition.drafting.providers import Engine
+from edition.drafting.run import RunStopped, draft_missing, pending
+from edition.drafting.secrets import Redactor, redacting, short_secret_warning
+from edition.drafting.transport import DEFAULT_CONCURRENCY, probe
+from edition.errors import EditionError
 from edition.paths import Paths
-from edition.translate import draft, memory, qa
+from edition.translate import memory, qa
 from edition.translate import po as pofile
 from edition.translate.attach import Catalog, load_catalogs, previous_chinese, sync_all
 
@@ -104,43 +113,83 @@ def run_translate(
     target: str = "en",
     redraft_fuzzy: bool = False,
     report: str | None = None,
-    engine: draft.Engine | None = None,
+    engine: Engine | None = None,
     today: str | None = None,
     progress: bool = True,
-    concurrency: int = draft.DEFAULT_CONCURRENCY,
+    concurrency: int = DEFAULT_CONCURRENCY,
     out: TextIO = sys.stdout,
+    env: Mapping[str, str] | None = None,
 ) -> int:
     """Translation memory first, then machine drafts for what is still missing
     (``concurrency`` requests to the engine in flight at most).
 
-    If drafting needs an engine and it cannot be reached, says so in one line and returns 1
-    without writing any file.
+    Every problem is one line on stderr, with no API key in it in any form: a provider or language
+    that is not supported (2, before anything is read or sent); an engine that cannot be reached
+    or set up (1, and no file is written); an engine that stops the run, or an interruption (1 or
+    130: every answer received before is saved). Keys come from ``env`` (the environment).
     """
     today = today or date.today().isoformat()
     if concurrency < 1:
         print(f"error: --concurrency must be at least 1, not {concurrency}", file=sys.stderr)
         return 2
+    try:
+        spec = providers.get(provider)
+        code = spec.target_code(target)
+    except EngineUnavailable as err:
+        print(f"error: {provider}: {err}", file=sys.stderr)
+        return 2
+    keys = providers.secrets_from_env(env)
+    for name, key in keys.items():
+        if warning := short_secret_warning(name, key):
+            print(f"warning: {warning}", file=sys.stderr)
+    redactor = Redactor(tuple(keys.values()))
+    with redacting(redactor):
+        try:
+            return _translate(
+                paths, spec, code, redactor, redraft_fuzzy=redraft_fuzzy, report=report, engine=engine,
+                today=today, progress=progress, concurrency=concurrency, out=out, env=env,
+            )
+        except KeyboardInterrupt:
+            print("interrupted: every answer received was saved: run again to resume", file=sys.stderr)
+            return 130
+
+
+def _translate(
+    paths: Paths,
+    spec: providers.Provider,
+    code: str,
+    redactor: Redactor,
+    *,
+    redraft_fuzzy: bool,
+    report: str | None,
+    engine: Engine | None,
+    today: str,
+    progress: bool,
+    concurrency: int,
+    out: TextIO,
+    env: Mapping[str, str] | None,
+) -> int:
+    provider = spec.name
     space = workspace(paths)
     if report is not None and report not in space.catalogs:
         print(f"error: no report {report!r} (reports: {', '.join(space.catalogs)})", file=sys.stderr)
         return 2
     chosen = {s: c for s, c in space.catalogs.items() if report is None or s == report}
-    cache = draft.DraftCache.load(draft.cache_path(paths.translations, provider, target))
-    secrets = draft.secrets_from_env()
+    cache = DraftCache.load(cache_path(paths.translations, spec.engine_id, code))
 
     # What would still need the engine after translation memory? (planned on copies: nothing changes yet)
     remembered = _memory_plan(space.catalogs, report, today)
     uncached = [
         e
-        for _, e in draft.pending({c.path: c.po for c in chosen.values()}, redraft_fuzzy)
+        for _, e in pending({c.path: c.po for c in chosen.values()}, redraft_fuzzy)
         if cache.get(e.msgid) is None and (e.msgctxt not in remembered.get(_slug_of(chosen, e), set()))
     ]
     if uncached:
         try:
-            engine = engine or draft.make_engine(provider, target)
-            draft.probe(engine, secrets=secrets)
-        except draft.EngineUnavailable as err:
-            print(f"error: {provider}: {err}; no file was changed", file=sys.stderr)
+            engine = engine or _engine(spec, code, env, redactor)
+            probe(engine, secrets=redactor)
+        except EngineUnavailable as err:
+            print(redactor.redact(f"error: {provider}: {err}; no file was changed"), file=sys.stderr)
             return 1
 
     for (
@@ -150,18 +199,28 @@ def run_translate(
     filled = memory.fill_from_memory({s: c.po for s, c in space.catalogs.items()}, today=today, only=report)
     for slug in {slug for slug, _, _ in filled}:
         space.catalogs[slug].save()
-    result = draft.draft_missing(
-        {c.path: c.po for c in chosen.values()},
-        engine or _NoEngine(),
-        redraft_fuzzy=redraft_fuzzy,
-        provider=provider,
-        cache=cache,
-        today=today,
-        progress=progress,
-        secrets=secrets,
-        skip=[(slug, anchor) for slug, anchor, _ in filled],
-        concurrency=concurrency,
-    )
+    try:
+        result = draft_missing(
+            {c.path: c.po for c in chosen.values()},
+            engine or _NoEngine(),
+            redraft_fuzzy=redraft_fuzzy,
+            provider=provider,
+            cache=cache,
+            today=today,
+            progress=progress,
+            secrets=redactor,
+            skip=[(slug, anchor) for slug, anchor, _ in filled],
+            concurrency=concurrency,
+        )
+    except RunStopped as err:
+        print(f"error: {provider}: {err}; every answer received before was saved: run again to resume",
+              file=sys.stderr)
+        return 1
+    except EditionError:
+        raise  # bad input: the command line prints it
+    except Exception as err:  # whatever a library raised while drafting: one line, never a traceback
+        print(redactor.redact(f"error: {provider}: {describe(err)}"), file=sys.stderr)
+        return 1
     print(
         f"{len(filled)} from translation memory, {len(result.drafted)} machine drafts "
         f"({result.from_cache} from the cache), {len(result.failed)} failed",
@@ -170,11 +229,21 @@ def run_translate(
     return 1 if result.failed else 0
 
 
+def _engine(spec: providers.Provider, code: str, env: Mapping[str, str] | None, redactor: Redactor) -> Engine:
+    """The provider's engine; whatever its library raises becomes one redacted EngineUnavailable."""
+    try:
+        return spec.make_engine(code, env)
+    except EngineUnavailable:
+        raise
+    except Exception as err:
+        raise EngineUnavailable(redactor.redact(f"cannot set up the engine ({describe(err)})")) from None
+
+
 class _NoEngine:
     """Stands in when every text is cached: asking it anything is a bug."""
 
     def translate(self, text: str) -> str:
-        raise draft.EngineUnavailable("no engine was set up (every text was expected in the cache)")
+        raise EngineUnavailable("no engine was set up (every text was expected in the cache)")
 
 
 def _slug_of(catalogs: dict[str, Catalog], entry: object) -> str:

@@ -2,7 +2,7 @@
 
 Nothing here touches the network. The tests use it to show that drafting many blocks with
 errors, bursts of ``TooManyRequests`` and a kill mid-run loses nothing and sends nothing twice;
-``scripts/bench.py`` uses :func:`simulate` to compare the time taken with the ideal
+``scripts/bench_drafting.py`` uses :func:`simulate` to compare the time taken with the ideal
 ``blocks × latency / concurrency``::
 
     runs = simulate(Path("/tmp/sim"), blocks=10_000, latency=0.002, concurrency=8, kill_after=4_000)
@@ -27,8 +27,9 @@ from pathlib import Path
 import polib
 from deep_translator.exceptions import TooManyRequests, TranslationNotFound
 
+from edition.drafting.cache import DraftCache, cache_path
+from edition.drafting.run import DraftResult, draft_missing, pending
 from edition.model import Block
-from edition.translate import draft
 from edition.translate import po as pofile
 from edition.translate.sync import sync_catalog
 
@@ -62,7 +63,8 @@ class Call:
 
 
 class FaultyEngine:
-    """The interface of a deep-translator engine, in process, with injected latency and faults.
+    """The interface of an engine (:class:`edition.drafting.providers.Engine`), in process, with
+    injected latency and faults (deep-translator's exceptions).
 
     * every call sleeps ``latency`` seconds (the network), then answers :func:`translation`;
     * a text for which :meth:`fails` is true (about ``error_rate`` of all texts, chosen by a hash
@@ -178,7 +180,7 @@ def load_workload(root: Path) -> dict[Path, polib.POFile]:
 
 
 def cache_file(root: Path) -> Path:
-    return draft.cache_path(root, PROVIDER, "en")
+    return cache_path(root, PROVIDER, "en")
 
 
 # --- measuring --------------------------------------------------------------------------------
@@ -223,13 +225,13 @@ def draft_once(
 ) -> Measurement:
     """Draft the workload in ``root`` as it is on disk (a run killed by ``engine`` is caught)."""
     po_files = load_workload(root)
-    blocks = len(draft.pending(po_files))
-    cache = draft.DraftCache.load(cache_file(root))
-    result, killed = draft.DraftResult(), False
+    blocks = len(pending(po_files))
+    cache = DraftCache.load(cache_file(root))
+    result, killed = DraftResult(), False
     started = time.perf_counter()
     with _quiet():
         try:
-            result = draft.draft_missing(
+            result = draft_missing(
                 po_files,
                 engine,
                 provider=PROVIDER,
@@ -242,7 +244,7 @@ def draft_once(
         except Killed:
             killed = True
     elapsed = time.perf_counter() - started
-    left = len(draft.pending(load_workload(root)))
+    left = len(pending(load_workload(root)))
     return Measurement(
         blocks=blocks,
         requests=len(engine.calls),

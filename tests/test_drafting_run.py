@@ -1,4 +1,4 @@
-"""Machine drafts, driven by an in-process fake engine (never the network)."""
+"""A drafting run over PO files, driven by an in-process fake engine (never the network)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from deep_translator.exceptions import RequestError, TooManyRequests, TranslationNotFound
+from deep_translator.exceptions import TooManyRequests, TranslationNotFound
 
-from edition.translate import draft
+from edition.drafting.cache import DraftCache
+from edition.drafting.run import draft_missing
 from edition.translate import po as pofile
 from tests.conftest import catalog
 
@@ -33,8 +34,8 @@ class FakeEngine:
 
 def test_drafts_missing_entries_with_provenance_and_saves(tmp_path: Path) -> None:
     path, po = catalog(tmp_path, ["甲。", "乙。"])
-    cache = draft.DraftCache(tmp_path / ".cache" / "google-en.json")
-    result = draft.draft_missing({path: po}, FakeEngine(), cache=cache, today=TODAY, progress=False)
+    cache = DraftCache(tmp_path / ".cache" / "google-en.json")
+    result = draft_missing({path: po}, FakeEngine(), cache=cache, today=TODAY, progress=False)
     assert result.drafted == [("r", "b1"), ("r", "b2")]
     saved = pofile.load_po(path)
     entry = pofile.by_context(saved)["b1"]
@@ -46,9 +47,9 @@ def test_drafts_missing_entries_with_provenance_and_saves(tmp_path: Path) -> Non
 
 def test_cached_text_is_never_sent_twice(tmp_path: Path) -> None:
     path, po = catalog(tmp_path, ["甲。", "乙。"])
-    cache = draft.DraftCache(None, {"甲。": "A."})
+    cache = DraftCache(None, {"甲。": "A."})
     engine = FakeEngine()
-    result = draft.draft_missing({path: po}, engine, cache=cache, today=TODAY, progress=False)
+    result = draft_missing({path: po}, engine, cache=cache, today=TODAY, progress=False)
     assert engine.calls == ["乙。"]
     assert result.from_cache == 1
     assert pofile.by_context(po)["b1"].msgstr == "A."
@@ -58,7 +59,7 @@ def test_too_many_requests_backs_off_and_retries(tmp_path: Path) -> None:
     path, po = catalog(tmp_path, ["甲。"])
     engine = FakeEngine({"甲。": [TooManyRequests(), TooManyRequests()]})
     waits: list[float] = []
-    result = draft.draft_missing(
+    result = draft_missing(
         {path: po}, engine, today=TODAY, progress=False, sleep=waits.append, backoff=1.0
     )
     assert waits == [1.0, 2.0]
@@ -68,7 +69,7 @@ def test_too_many_requests_backs_off_and_retries(tmp_path: Path) -> None:
 def test_retries_are_bounded_and_other_errors_skip_the_block(tmp_path: Path) -> None:
     path, po = catalog(tmp_path, ["甲。", "乙。", "丙。"])
     engine = FakeEngine({"甲。": [TooManyRequests()] * 10, "乙。": [TranslationNotFound("乙。")]})
-    result = draft.draft_missing({path: po}, engine, today=TODAY, progress=False, sleep=lambda s: None,
+    result = draft_missing({path: po}, engine, today=TODAY, progress=False, sleep=lambda s: None,
                                  retries=2)
     assert [anchor for _, anchor, _ in result.failed] == ["b1", "b2"]
     assert "TooManyRequests" in result.failed[0][2]
@@ -87,7 +88,7 @@ def test_a_hanging_call_times_out(tmp_path: Path) -> None:
             return super().translate(text)
 
     path, po = catalog(tmp_path, ["甲。", "乙。"])
-    result = draft.draft_missing({path: po}, Hanging(), today=TODAY, progress=False, timeout=0.2)
+    result = draft_missing({path: po}, Hanging(), today=TODAY, progress=False, timeout=0.2)
     release.set()
     assert [a for _, a, _ in result.failed] == ["b1"] and "TimeoutError" in result.failed[0][2]
     assert result.drafted == [("r", "b2")]
@@ -97,22 +98,10 @@ def test_killed_run_keeps_what_was_drafted(tmp_path: Path) -> None:
     path, po = catalog(tmp_path, ["甲。", "乙。", "丙。"])
     engine = FakeEngine({"乙。": [KeyboardInterrupt()]})
     with pytest.raises(KeyboardInterrupt):
-        draft.draft_missing({path: po}, engine, today=TODAY, progress=False)
+        draft_missing({path: po}, engine, today=TODAY, progress=False)
     saved = pofile.by_context(pofile.load_po(path))
     assert saved["b1"].msgstr == "EN(甲。)"
     assert saved["b2"].msgstr == "" and saved["b3"].msgstr == ""
-
-
-def test_long_text_is_split_at_sentence_ends() -> None:
-    text = "一二三。" * 5 + "四五六！七八九？"
-    pieces = draft.split_text(text, 9)
-    assert "".join(pieces) == text
-    assert all(len(p) <= 9 for p in pieces)
-    assert all(p[-1] in "。！？" for p in pieces)
-    engine = FakeEngine()
-    assert draft.translate_text(engine, "甲。乙。", limit=2) == "EN(甲。) EN(乙。)"
-    assert draft.split_text("短", 5000) == ["短"]
-    assert all(len(p) <= 4 for p in draft.split_text("没有句号的很长的一句话", 4))
 
 
 def test_reviewed_entries_are_never_redrafted(tmp_path: Path) -> None:
@@ -121,28 +110,10 @@ def test_reviewed_entries_are_never_redrafted(tmp_path: Path) -> None:
     entries["b1"].msgstr = "Reviewed."
     pofile.set_draft(entries["b2"], "Old draft.", "editorial draft, 2024-01-01")
     engine = FakeEngine()
-    draft.draft_missing({path: po}, engine, today=TODAY, progress=False)
+    draft_missing({path: po}, engine, today=TODAY, progress=False)
     assert engine.calls == ["丙。"]
-    draft.draft_missing({path: po}, engine, today=TODAY, progress=False, redraft_fuzzy=True)
+    draft_missing({path: po}, engine, today=TODAY, progress=False, redraft_fuzzy=True)
     assert engine.calls == ["丙。", "乙。", "丙。"]
     assert entries["b1"].msgstr == "Reviewed."
     assert entries["b2"].msgstr == "EN(乙。)"
 
-
-def test_probe_reports_an_unreachable_engine() -> None:
-    with pytest.raises(draft.EngineUnavailable, match="cannot reach"):
-        draft.probe(FakeEngine({"你好。": [RequestError()]}))
-    with pytest.raises(draft.EngineUnavailable, match="cannot reach"):
-        draft.probe(FakeEngine({"你好。": [ConnectionError("no route")]}))
-    draft.probe(FakeEngine())
-
-
-def test_api_keys_come_from_the_environment_and_are_redacted() -> None:
-    with pytest.raises(draft.EngineUnavailable, match="DEEPL_API_KEY"):
-        draft.make_engine("deepl", "en", env={})
-    engine = draft.make_engine("deepl", "en", env={"DEEPL_API_KEY": "sekrit-key"})
-    assert engine.api_key == "sekrit-key"
-    assert draft.secrets_from_env({"DEEPL_API_KEY": "sekrit-key"}) == ["sekrit-key"]
-    assert draft.redact("Unauthorized access with the api key sekrit-key", ["sekrit-key"]).endswith("***")
-    google = draft.make_engine("google", "en", env={})
-    assert (google._source, google._target) == ("zh-CN", "en")

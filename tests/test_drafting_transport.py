@@ -1,4 +1,5 @@
-"""Drafting with several requests in flight, driven by in-process engines (never the network).
+"""Calling engines: several requests in flight, the shared throttle, timeouts, the probe (in-process
+engines, never the network).
 
 No assertion here depends on how fast the machine is: waits only bound how long a test looks.
 """
@@ -10,10 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
-from deep_translator.exceptions import TooManyRequests
+from deep_translator.exceptions import RequestError, TooManyRequests
 
+from edition.drafting import transport
+from edition.drafting.cache import DraftCache
+from edition.drafting.errors import EngineUnavailable
+from edition.drafting.run import draft_missing
 from edition.paths import Paths
-from edition.translate import commands, draft
+from edition.translate import commands
 from edition.translate import po as pofile
 from tests.conftest import catalog
 
@@ -52,7 +57,7 @@ def test_the_bound_is_reached_and_never_exceeded(tmp_path: Path) -> None:
     barrier = threading.Barrier(4, timeout=10)
     engine = CountingEngine(hold=lambda text: barrier.wait())
     path, po = catalog(tmp_path, texts(16))
-    result = draft.draft_missing({path: po}, engine, today=TODAY, progress=False, concurrency=4)
+    result = draft_missing({path: po}, engine, today=TODAY, progress=False, concurrency=4)
     assert not result.failed and len(result.drafted) == 16
     assert engine.max_in_flight == 4
 
@@ -60,7 +65,7 @@ def test_the_bound_is_reached_and_never_exceeded(tmp_path: Path) -> None:
 def test_many_workers_stay_within_the_bound(tmp_path: Path) -> None:
     engine = CountingEngine(hold=lambda text: time.sleep(0.001))
     path, po = catalog(tmp_path, texts(300))
-    result = draft.draft_missing({path: po}, engine, today=TODAY, progress=False, concurrency=8)
+    result = draft_missing({path: po}, engine, today=TODAY, progress=False, concurrency=8)
     assert len(result.drafted) == 300 and sorted(engine.calls) == sorted(texts(300))
     assert 1 <= engine.max_in_flight <= 8
 
@@ -73,7 +78,7 @@ def test_answers_are_written_in_reading_order_whatever_order_they_come_in(tmp_pa
             first_is_done.wait(0.5)
 
     path, po = catalog(tmp_path, texts(12))
-    result = draft.draft_missing({path: po}, CountingEngine(hold), today=TODAY, progress=False, concurrency=4)
+    result = draft_missing({path: po}, CountingEngine(hold), today=TODAY, progress=False, concurrency=4)
     first_is_done.set()
     assert result.drafted == [("r", f"b{n}") for n in range(1, 13)]
     saved = pofile.load_po(path)
@@ -84,16 +89,16 @@ def test_answers_are_written_in_reading_order_whatever_order_they_come_in(tmp_pa
 def test_identical_text_is_sent_once_within_a_run(tmp_path: Path) -> None:
     one = catalog(tmp_path, ["甲。", "乙。", "甲。", "丙。"], slug="one")
     two = catalog(tmp_path, ["乙。", "甲。", "丁。"], slug="two")
-    cache = draft.DraftCache(tmp_path / ".cache" / "google-en.json")
+    cache = DraftCache(tmp_path / ".cache" / "google-en.json")
     engine = CountingEngine(hold=lambda text: time.sleep(0.01))
-    result = draft.draft_missing(
+    result = draft_missing(
         dict([one, two]), engine, cache=cache, today=TODAY, progress=False, concurrency=4
     )
     assert sorted(engine.calls) == ["丁。", "丙。", "乙。", "甲。"]
     assert result.sent == 4 and len(result.drafted) == 7 and result.from_cache == 0
     for path, _ in (one, two):
         assert all(e.msgstr == f"EN({e.msgid})" for e in pofile.load_po(path))
-    assert sorted(draft.DraftCache.load(cache.path).entries) == ["丁。", "丙。", "乙。", "甲。"]
+    assert sorted(DraftCache.load(cache.path).entries) == ["丁。", "丙。", "乙。", "甲。"]
 
 
 def test_throttle_holds_every_worker_back_while_one_backs_off() -> None:
@@ -103,7 +108,7 @@ def test_throttle_holds_every_worker_back_while_one_backs_off() -> None:
         sleeping.set()
         wake_up.wait(10)
 
-    throttle = draft.Throttle(sleep)
+    throttle = transport.Throttle(sleep)
     backing_off = threading.Thread(target=throttle.pause, args=(1.0,))
     backing_off.start()
     assert sleeping.wait(10)
@@ -129,7 +134,7 @@ def test_a_burst_of_too_many_requests_is_retried_with_workers(tmp_path: Path) ->
 
     waits: list[float] = []
     path, po = catalog(tmp_path, texts(8))
-    result = draft.draft_missing(
+    result = draft_missing(
         {path: po},
         CountingEngine(hold),
         today=TODAY,
@@ -146,7 +151,7 @@ def test_a_hanging_call_does_not_hold_up_the_other_workers(tmp_path: Path) -> No
     release = threading.Event()
     engine = CountingEngine(hold=lambda text: release.wait(5) if text == "第1段。" else None)
     path, po = catalog(tmp_path, texts(6))
-    result = draft.draft_missing({path: po}, engine, today=TODAY, progress=False, timeout=0.3, concurrency=2)
+    result = draft_missing({path: po}, engine, today=TODAY, progress=False, timeout=0.3, concurrency=2)
     release.set()
     assert [a for _, a, _ in result.failed] == ["b1"] and "TimeoutError" in result.failed[0][2]
     assert result.drafted == [("r", f"b{n}") for n in range(2, 7)]
@@ -160,7 +165,7 @@ def test_an_interruption_keeps_every_answer_already_received(tmp_path: Path) -> 
     engine = CountingEngine(hold)
     path, po = catalog(tmp_path, texts(20))
     with pytest.raises(KeyboardInterrupt):
-        draft.draft_missing({path: po}, engine, today=TODAY, progress=False, concurrency=4)
+        draft_missing({path: po}, engine, today=TODAY, progress=False, concurrency=4)
     saved = {e.msgid: e.msgstr for e in pofile.load_po(path)}
     answered = {t for t in engine.calls if t != "第5段。"}
     assert {t for t, en in saved.items() if en} == answered  # every answer that came back is saved
@@ -170,14 +175,36 @@ def test_an_interruption_keeps_every_answer_already_received(tmp_path: Path) -> 
 def test_concurrency_must_be_at_least_one(tmp_path: Path) -> None:
     path, po = catalog(tmp_path, texts(1))
     with pytest.raises(ValueError, match="concurrency"):
-        draft.draft_missing({path: po}, CountingEngine(), progress=False, concurrency=0)
+        draft_missing({path: po}, CountingEngine(), progress=False, concurrency=0)
     assert commands.run_translate(Paths(tmp_path), concurrency=0) == 2
 
 
 def test_a_worker_reuses_its_calling_thread() -> None:
-    caller = draft.Caller()
+    caller = transport.Caller()
     names = [caller.call(lambda text: threading.current_thread().name + text, "", 5) for _ in range(3)]
     threads = [caller.call(lambda text: str(threading.get_ident()), "", 5) for _ in range(3)]
     caller.close()
     assert len(set(threads)) == 1 and threads[0] != str(threading.get_ident())
-    assert set(names) == {"deep-translator call"}
+    assert set(names) == {"engine call"}
+
+
+class Refusing:
+    """Raises ``error`` on every call."""
+
+    def __init__(self, error: BaseException | None) -> None:
+        self.error = error
+
+    def translate(self, text: str) -> str:
+        if self.error is not None:
+            raise self.error
+        return "Hello."
+
+
+def test_probe_reports_an_unreachable_engine() -> None:
+    with pytest.raises(EngineUnavailable, match="cannot reach"):
+        transport.probe(Refusing(RequestError()))
+    with pytest.raises(EngineUnavailable, match="cannot reach"):
+        transport.probe(Refusing(ConnectionError("no route")))
+    with pytest.raises(EngineUnavailable, match=r"failed \(ValueError: odd\)"):
+        transport.probe(Refusing(ValueError("odd")))
+    transport.probe(Refusing(None))

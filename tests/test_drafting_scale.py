@@ -16,8 +16,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from edition.translate import draft, simulate
+from edition.drafting.cache import DraftCache
+from edition.drafting.run import DraftResult, draft_missing
 from edition.translate import po as pofile
+from edition.translate import simulate
 
 BLOCKS = 10_000
 CONCURRENCY = 16
@@ -26,12 +28,12 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 Catalogs = dict[Path, polib.POFile]
 
 
-def run(root: Path, engine: simulate.FaultyEngine, po_files: Catalogs | None = None) -> draft.DraftResult:
-    return draft.draft_missing(
+def run(root: Path, engine: simulate.FaultyEngine, po_files: Catalogs | None = None) -> DraftResult:
+    return draft_missing(
         simulate.load_workload(root) if po_files is None else po_files,
         engine,
         provider=simulate.PROVIDER,
-        cache=draft.DraftCache.load(simulate.cache_file(root)),
+        cache=DraftCache.load(simulate.cache_file(root)),
         retries=5,
         backoff=0.001,
         progress=False,

@@ -1,0 +1,199 @@
+"""``edition translate``: every problem is one line on stderr, with no key in it, and changes nothing
+it should not (DeepL against a fake API on 127.0.0.1; a copy of the repository)."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from edition import cli
+from edition.drafting.secrets import MASK
+from edition.paths import Paths
+from edition.pipeline import build
+from edition.translate import commands
+from edition.translate import po as pofile
+from tests.http_fakes import Reply, Request, Server, deepl_api, english, refused_url
+
+KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d:fx"
+SLUG = "kecheng-four-take-the-leads"
+CLEARED = ("b3", "b4", "b5")
+
+
+@pytest.fixture
+def edition(repo_copy: Paths) -> Paths:
+    """A built copy of the repository with three entries of one report missing."""
+    build(repo_copy)
+    path = pofile.po_path(repo_copy.translations, SLUG)
+    po = pofile.load_po(path)
+    for anchor in CLEARED:
+        entry = pofile.by_context(po)[anchor]
+        entry.msgstr = ""
+        entry.flags = []
+    pofile.save_po(po, path)
+    return repo_copy
+
+
+@pytest.fixture
+def cli_logging() -> object:
+    """``cli.main`` sets up the ``edition`` logger for a terminal: put it back afterwards."""
+    logger = logging.getLogger("edition")
+    saved = (logger.handlers[:], logger.level, logger.propagate)
+    yield
+    logger.handlers[:] = saved[0]
+    logger.setLevel(saved[1])
+    logger.propagate = saved[2]
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and "edition" not in p.parts}
+
+
+def translate(paths: Paths, env: dict[str, str], **options: object) -> int:
+    return commands.run_translate(paths, provider="deepl", env=env, progress=False, today="2026-12-02",
+                                  **options)
+
+
+def one_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1, lines
+    assert KEY not in err and quote(KEY, safe="") not in err
+    return lines[0]
+
+
+def test_an_unknown_provider_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["translate", "--provider", "unknown"])
+    assert exited.value.code == 2
+    assert one_line(capsys.readouterr().err) == (
+        "error: argument --provider: invalid choice: 'unknown' (choose from 'deepl', 'google', 'mymemory')")
+
+
+@pytest.mark.parametrize(("provider", "message"), [
+    ("mymemory", "error: mymemory: target language 'xx' is not supported (try en, en-GB, en-US, …)"),
+    ("google", "error: google: target language 'xx' is not supported (try en, …)"),
+])
+def test_an_unsupported_target_is_one_line_before_anything_is_read(
+    provider: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], cli_logging: object
+) -> None:
+    assert commands.run_translate(Paths(tmp_path), provider=provider, target="xx") == 2  # an empty folder: not read
+    assert one_line(capsys.readouterr().err) == message
+    assert cli.main(["translate", "--provider", provider, "--target", "xx"]) == 2
+    assert one_line(capsys.readouterr().err) == message
+
+
+def test_no_key(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    before = snapshot(edition.root)
+    assert translate(edition, {}) == 1
+    assert one_line(capsys.readouterr().err) == (
+        "error: deepl: no API key: set the environment variable DEEPL_API_KEY; no file was changed")
+    assert snapshot(edition.root) == before
+
+
+def test_an_unreachable_engine(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    before = snapshot(edition.root)
+    assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": refused_url()}) == 1
+    line = one_line(capsys.readouterr().err)
+    assert line.startswith("error: deepl: cannot reach the translation engine (ConnectionException: Connection "
+                           "failed: HTTPConnectionPool(host='127.0.0.1', port=")
+    assert line.endswith("[Errno 111] Connection refused\"))); no file was changed")
+    assert snapshot(edition.root) == before
+
+
+def test_a_refused_key_that_the_server_echoes(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    before = snapshot(edition.root)
+
+    def echo(request: Request) -> Reply:
+        return Reply(403, {"message": f"bad key {request.headers['Authorization']}"})
+
+    with Server(echo) as server:
+        assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}) == 1
+    assert one_line(capsys.readouterr().err) == (
+        "error: deepl: the translation engine failed (AuthorizationException: Authorization failure, check auth_key,"
+        f" message: bad key DeepL-Auth-Key {MASK}); no file was changed")
+    assert snapshot(edition.root) == before
+
+
+def test_drafts_through_deepl(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    with Server(deepl_api(KEY)) as server:
+        assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}, out=out) == 0
+    assert capsys.readouterr().err == ""
+    entries = pofile.by_context(pofile.load_po(pofile.po_path(edition.translations, SLUG)))
+    drafted = [a for a in CLEARED if entries[a].msgstr == english(entries[a].msgid)]
+    assert drafted and all(pofile.provenance(entries[a]) == "deepl (official client deepl 1.x), 2026-12-02"
+                           for a in drafted)
+    cache = json.loads((edition.translations / ".cache" / "deepl-client-EN-GB.json").read_text(encoding="utf-8"))
+    assert all(cache[entries[a].msgid] == entries[a].msgstr for a in drafted)
+    assert f"{len(drafted)} machine drafts (0 from the cache), 0 failed" in out.getvalue()
+
+
+def test_a_quota_exhausted_mid_run(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    calls = 0
+
+    def quota(request: Request, batch: list[str]) -> Reply | None:
+        nonlocal calls
+        calls += 1
+        return Reply(456, {"message": "Quota exceeded"}) if calls > 1 else None  # the probe passes
+
+    with Server(deepl_api(KEY, quota)) as server:
+        assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}, concurrency=1) == 1
+    line = one_line(capsys.readouterr().err)
+    path = pofile.po_path(edition.translations, SLUG)
+    assert line.startswith(f"error: deepl: {path}:")
+    assert line.endswith(": QuotaExceededException: Quota for this billing period has been exceeded, message: "
+                         "Quota exceeded; every answer received before was saved: run again to resume")
+
+
+def test_server_errors_fail_their_blocks_with_file_and_line(edition: Paths, caplog: pytest.LogCaptureFixture,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    def unavailable(request: Request, batch: list[str]) -> Reply | None:
+        if batch == ["你好。"]:
+            return None  # the probe
+        return Reply(503, {"message": f"busy, {request.headers['Authorization']}"})
+
+    out = io.StringIO()
+    with Server(deepl_api(KEY, unavailable)) as server:
+        assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}, out=out) == 1
+    warnings = [r.getMessage() for r in caplog.records if "not drafted" in r.getMessage()]
+    path = pofile.po_path(edition.translations, SLUG)
+    assert warnings and all(w.startswith(f"{path}:") for w in warnings)
+    assert all(w.endswith(f"not drafted: DeepLException: Service unavailable, message: busy, DeepL-Auth-Key {MASK}")
+               for w in warnings)
+    assert KEY not in caplog.text and KEY not in capsys.readouterr().err
+    assert f"{len(warnings)} failed" in out.getvalue()
+
+
+def test_a_short_key_is_warned_about_without_showing_it(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    assert translate(edition, {"DEEPL_API_KEY": "q7Zk", "DEEPL_SERVER_URL": refused_url()}) == 1
+    warning, error = capsys.readouterr().err.splitlines()
+    assert warning.startswith("warning: DEEPL_API_KEY holds only 4 characters") and error.startswith("error: deepl:")
+    assert "q7Zk" not in warning + error
+
+
+class Interrupting:
+    def translate(self, text: str) -> str:
+        if text == "你好。":
+            return "Hello."
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_is_one_line(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    status = commands.run_translate(edition, engine=Interrupting(), progress=False)
+    assert status == 130
+    assert one_line(capsys.readouterr().err) == "interrupted: every answer received was saved: run again to resume"
+
+
+def test_any_other_library_error_is_one_redacted_line(edition: Paths, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError(f"unexpected, auth_key={quote(KEY, safe='')}")
+
+    monkeypatch.setattr(commands, "draft_missing", broken)
+    with Server(deepl_api(KEY)) as server:
+        assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}) == 1
+    assert one_line(capsys.readouterr().err) == f"error: deepl: RuntimeError: unexpected, auth_key={MASK}"

@@ -1,0 +1,115 @@
+"""Providers: language codes checked and mapped before any request, keys, engines, provenance, the
+terms seam; google through deep-translator's real request path against a local server."""
+
+from __future__ import annotations
+
+import dataclasses
+from importlib.metadata import version
+
+import deepl
+import pytest
+from deep_translator import GoogleTranslator
+
+from edition.drafting import providers
+from edition.drafting.errors import EngineUnavailable
+from edition.drafting.providers import PROVIDERS, Connection, DeeplEngine, LanguageNotSupported
+from edition.drafting.transport import translate_piece
+from tests.http_fakes import Reply, Server
+
+KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d:fx"
+
+
+@pytest.mark.parametrize(
+    ("provider", "target", "code"),
+    [
+        ("google", "en", "en"),
+        ("google", "zh-tw", "zh-TW"),
+        ("mymemory", "en", "en-GB"),  # MyMemory has no plain "en": it was a traceback
+        ("mymemory", "EN-us", "en-US"),
+        ("deepl", "en", "EN-GB"),  # the client refuses a plain EN
+        ("deepl", "en-us", "EN-US"),
+        ("deepl", "zh-hant", "ZH-HANT"),
+        ("deepl", "de", "DE"),
+    ],
+)
+def test_target_languages_are_mapped_to_the_providers_codes(provider: str, target: str, code: str) -> None:
+    assert PROVIDERS[provider].target_code(target) == code
+
+
+@pytest.mark.parametrize(
+    ("provider", "target", "message"),
+    [
+        ("google", "xx", "target language 'xx' is not supported (try en, …)"),
+        ("mymemory", "xx", "target language 'xx' is not supported (try en, en-GB, en-US, …)"),
+        ("deepl", "xx", "target language 'xx' is not supported (try en, en-GB, en-US, …)"),
+        ("google", "en-GB", "target language 'en-GB' is not supported (try en, …)"),
+        ("deepl", "pt", "target language 'pt' is not supported (try pt-BR, pt-PT, en, en-GB, …)"),
+    ],
+)
+def test_an_unsupported_target_is_one_short_line_with_suggestions(provider: str, target: str, message: str) -> None:
+    with pytest.raises(LanguageNotSupported) as caught:
+        PROVIDERS[provider].target_code(target)
+    assert str(caught.value) == message
+
+
+def test_every_code_a_provider_takes_is_listed_and_taken() -> None:
+    for provider in PROVIDERS.values():
+        codes = provider.codes()
+        assert "en" in codes and len(codes) > 20
+        assert all(provider.target_code(code) for code in codes)
+    assert "pt" not in PROVIDERS["deepl"].codes()  # the client refuses a plain PT as a target
+
+
+def test_engines_are_made_with_the_providers_codes() -> None:
+    google = providers.make_engine("google", "en", env={})
+    assert (google._source, google._target) == ("zh-CN", "en")
+    mymemory = providers.make_engine("mymemory", "en", env={"MYMEMORY_EMAIL": "me@example.org"})
+    assert (mymemory._source, mymemory._target, mymemory.email) == ("zh-CN", "en-GB", "me@example.org")
+    with pytest.raises(LanguageNotSupported):
+        providers.make_engine("google", "xx", env={})
+    with pytest.raises(EngineUnavailable, match="unknown provider 'nope'"):
+        providers.make_engine("nope")
+
+
+def test_deepl_uses_its_official_client_with_the_key_from_the_environment() -> None:
+    for env in ({}, {"DEEPL_API_KEY": "  \n"}):
+        with pytest.raises(EngineUnavailable, match="DEEPL_API_KEY"):
+            providers.make_engine("deepl", "en", env=env)
+    engine = providers.make_engine("deepl", "en", env={"DEEPL_API_KEY": f" {KEY}\n"})
+    assert isinstance(engine, DeeplEngine) and isinstance(engine.client, deepl.DeepLClient)
+    assert engine.client.headers == {"Authorization": f"DeepL-Auth-Key {KEY}"}  # stripped; a header, not the URL
+    assert (engine.source, engine.target) == ("ZH", "EN-GB")
+    assert KEY not in repr(engine) and deepl.http_client.max_network_retries == 0  # our back-off, not its own
+    assert providers.secrets_from_env({"DEEPL_API_KEY": f" {KEY}\n", "OTHER": "x"}) == {"DEEPL_API_KEY": KEY}
+    assert providers.secrets_from_env({"DEEPL_API_KEY": " "}) == {}
+
+
+def test_provenance_names_the_provider_and_the_library_that_produced_the_text() -> None:
+    major = version("deepl").split(".")[0]
+    assert providers.provenance("google", "2026-12-02") == "google via deep-translator, 2026-12-02"
+    assert providers.provenance("mymemory", "2026-12-02") == "mymemory via deep-translator, 2026-12-02"
+    assert providers.provenance("deepl", "2026-12-02") == f"deepl (official client deepl {major}.x), 2026-12-02"
+    assert providers.provenance("simulated", "2026-12-02") == "simulated, 2026-12-02"  # no library claimed
+    # The DeepL cache is not the one deep-translator's DeepL wrote (deepl-<target>.json).
+    assert [PROVIDERS[p].engine_id for p in ("google", "mymemory", "deepl")] == ["google", "mymemory", "deepl-client"]
+
+
+def test_the_editions_terms_reach_the_engine_factory() -> None:
+    """The seam for a provider that can use the glossary (a DeepL glossary, an LLM term list)."""
+    seen: list[Connection] = []
+    recording = dataclasses.replace(PROVIDERS["deepl"], connect=lambda c: seen.append(c) or object())
+    recording.make_engine("en-US", {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": "http://127.0.0.1:9"},
+                          terms={"四带头": "Four Take-the-Leads"})
+    assert seen == [Connection("ZH", "EN-US", KEY, {"server_url": "http://127.0.0.1:9"},
+                               {"四带头": "Four Take-the-Leads"})]
+
+
+def test_google_through_deep_translator_backs_off_on_its_real_too_many_requests() -> None:
+    answers = [Reply(429, "slow down"), Reply(429, "slow down"), Reply(200, '<div class="t0">Hello.</div>')]
+    with Server(lambda request: answers.pop(0)) as server:
+        engine = GoogleTranslator(source="zh-CN", target="en")
+        engine._base_url = server.url + "/m"  # the real request path, to a local server
+        waits: list[float] = []
+        assert translate_piece(engine, "你好。", timeout=10, retries=5, backoff=1.0, sleep=waits.append) == "Hello."
+    assert waits == [1.0, 2.0] and len(server.requests) == 3
+    assert server.requests[0].query["tl"] == ["en"] and server.requests[0].query["sl"] == ["zh-CN"]
