@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from edition.anchor.ledger import Ledger, assign_ids
 from edition.anchor import reconcile
+from edition.anchor.ledger import Ledger, assign_ids
 from edition.anchor.reconcile import anchor_blocks
 from edition.errors import EditionError
 from edition.model import Block

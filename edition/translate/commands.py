@@ -70,8 +70,9 @@ def _stale(space: Workspace) -> list[str]:
     return stale
 
 
-def run_check(paths: Paths, out: TextIO = sys.stdout) -> int:
+def run_check(paths: Paths, out: TextIO | None = None) -> int:
     """Print every QA finding, one a line; 0 (findings are for people to judge, not errors)."""
+    out = out or sys.stdout
     space = workspace(paths)
     found = findings(space)
     for finding in found:
@@ -85,7 +86,8 @@ def run_check(paths: Paths, out: TextIO = sys.stdout) -> int:
     return 0
 
 
-def run_status(paths: Paths, out: TextIO = sys.stdout) -> int:
+def run_status(paths: Paths, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
     space = workspace(paths)
     per_report: dict[str, int] = {}
     for finding in findings(space):
@@ -117,7 +119,7 @@ def run_translate(
     today: str | None = None,
     progress: bool = True,
     concurrency: int = DEFAULT_CONCURRENCY,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     env: Mapping[str, str] | None = None,
 ) -> int:
     """Translation memory first, then machine drafts for what is still missing
@@ -128,6 +130,7 @@ def run_translate(
     or set up (1, and no file is written); an engine that stops the run, or an interruption (1 or
     130: every answer received before is saved). Keys come from ``env`` (the environment).
     """
+    out = out or sys.stdout
     today = today or date.today().isoformat()
     if concurrency < 1:
         print(f"error: --concurrency must be at least 1, not {concurrency}", file=sys.stderr)
