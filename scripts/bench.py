@@ -653,9 +653,10 @@ def edit_one_translation(plans: Sequence[ReportPlan], paths: Paths) -> str:
 
 def report_outputs(slug: str) -> set[str]:
     """What one report's translation may change: its page, its PO file and its download, edition.json
-    (and its download), and the build's own record of its state."""
+    (and its download), the build's own record of its state, and the changelog's list of what is new
+    since the latest release."""
     return {f"docs/reports/{slug}.md", f"docs/data/po/{slug}.po", f"translations/en/{slug}.po",
-            "build/edition.json", "docs/data/edition.json", "build/build-state.json"}
+            "build/edition.json", "docs/data/edition.json", "build/build-state.json", "docs/changelog/index.md"}
 
 
 @dataclass

@@ -44,6 +44,7 @@ class Case:
     command: tuple[str, ...] = ("build",)
     unchanged: bool = True  # no file may change (besides the damage itself)
     then: Callable[[Paths, dict], None] | None = None  # what must hold afterwards (given the state before)
+    env: tuple[tuple[str, str], ...] = ()  # environment variables for the command
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -83,9 +84,23 @@ def remove_paragraph(paths: Paths, number: int = 3) -> None:
     source.write_text("\n".join(lines[: first - 1] + [""] * (last - first + 1) + lines[last:]), encoding="utf-8")
 
 
+def merge_paragraphs(paths: Paths, number: int = 3) -> None:
+    """Join Taijiang's ¶``number`` to the paragraph before it, in its source (one paragraph a line)."""
+    source = paths.seeds / "004_19eb9f66d22e3d78.txt"
+    data = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))
+    blocks = next(r for r in data["reports"] if r["slug"] == TAIJIANG)["blocks"]
+    (before,), (line,) = ({b["lines"][1] for b in blocks if b["number"] == number - 1},
+                          {b["lines"][0] for b in blocks if b["number"] == number})
+    lines = source.read_text(encoding="utf-8").split("\n")
+    lines[before - 1] += lines[line - 1].strip()
+    lines[line - 1] = ""
+    source.write_text("\n".join(lines), encoding="utf-8")
+
+
 def retire_a_paragraph(paths: Paths) -> None:
-    """Take a paragraph out of Taijiang's source and build: its id retires (what any later damage meets)."""
-    remove_paragraph(paths)
+    """Merge a paragraph of Taijiang's into the one before and build: its id retires, landing on the
+    merged paragraph (what any later damage meets)."""
+    merge_paragraphs(paths)
     build(paths)
 
 
@@ -257,6 +272,27 @@ def nothing(paths: Paths) -> None:
     pass
 
 
+def clear_a_translation(paths: Paths) -> None:
+    """One entry without English, so that drafting needs an engine."""
+    path = po(paths, QUJIANG)
+    catalog_ = pofile.load_po(path)
+    entry = pofile.by_context(catalog_)["b6"]
+    entry.msgstr, entry.flags = "", []
+    pofile.save_po(catalog_, path)
+
+
+KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d:fx"
+
+
+def key_never_shown(paths: Paths, before: dict) -> None:
+    from base64 import b64encode
+    from urllib.parse import quote, quote_plus
+
+    output = before["output"]
+    forms = [KEY, quote(KEY), quote_plus(KEY), quote(KEY).lower(), b64encode(KEY.encode()).decode()[:20]]
+    assert not [form for form in forms if form in output], output
+
+
 # --- afterwards ------------------------------------------------------------------------------------
 
 
@@ -373,13 +409,20 @@ CASES = [
     Case("glossary-bad", bad_glossary, r"error: glossary\.yaml:\d+: .*unknown category 'nonsense"),
     Case("leftover-temporary-files", leftover_temporary_files, r"^built 6 reports", status=0, unchanged=False,
          then=leftovers_gone),
-    Case("release-text-removed", drop_published_text, r"error: anchors/releases/1\.0\.json: taijiang-hundred-day-"
-         r"assault#b\d+ \(¶3, published in release 1\.0\) was retired with no successor"),
+    Case("release-text-removed", drop_published_text, r"error: anchors/releases/[\d.]+\.json: taijiang-hundred-"
+         r"day-assault#b\d+ \(¶3, published in release [\d.]+\) was retired with no successor"),
     Case("release-again", release_twice, r"error: anchors/releases/1\.0\.json: release 1\.0 exists already",
          command=("release", "1.0")),
     Case("release-manifest-edited", edit_release_manifest, r"error: anchors/releases/1\.0\.json: "
          r"qujiang-project-party-building#b2: its text does not match its SHA-256"),
     Case("status-piped", nothing, r"^report", status=0, command=("status",)),
+    Case("translate-target-unsupported", clear_a_translation, r"error: mymemory: target language 'xx' is not "
+         r"supported \(try en", status=2, command=("translate", "--provider", "mymemory", "--target", "xx")),
+    Case("translate-no-key", clear_a_translation, r"error: deepl: no API key: set the environment variable "
+         r"DEEPL_API_KEY; no file was changed", command=("translate", "--provider", "deepl")),
+    Case("translate-unreachable", clear_a_translation, r"error: deepl: cannot reach the translation engine \(.*\); "
+         "no file was changed", command=("translate", "--provider", "deepl"), then=key_never_shown,
+         env=(("DEEPL_API_KEY", KEY), ("DEEPL_SERVER_URL", f"http://127.0.0.1:9/{KEY}?auth_key={KEY}"))),
 ]
 
 
@@ -402,7 +445,11 @@ def test_bad_input(repo_copy: Paths, monkeypatch: pytest.MonkeyPatch, case: Case
     case.damage(repo_copy)
     before = {"files": snapshot(repo_copy.root),
               "published": texts_and_english(repo_copy) if (repo_copy.build / "edition.json").exists() else {}}
+    monkeypatch.delenv("DEEPL_API_KEY", raising=False)
+    for name, value in case.env:
+        monkeypatch.setenv(name, value)
     status, output = run(repo_copy, monkeypatch, case.command)
+    before["output"] = output
     assert status == case.status, output
     assert "Traceback" not in output and re.search(case.says, output, re.MULTILINE), output
     errors = [line for line in output.splitlines() if line.startswith("error:")]

@@ -79,19 +79,27 @@ def sitemap(site: Path, origin: str) -> bytes:
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>\n').encode()
 
 
-@pytest.fixture(scope="module")
-def origin(built_site) -> Iterator[str]:
-    """The built site served over HTTP (search fetches its index and runs a web worker)."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site.site))
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """A built site served over HTTP (search fetches its index and runs a web worker)."""
+    handler = functools.partial(_SiteHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     address = f"http://127.0.0.1:{server.server_address[1]}"
-    server.sitemap = sitemap(built_site.site, address)  # type: ignore[attr-defined]
+    server.sitemap = sitemap(site, address)  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield address
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield address
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def origin(built_site) -> Iterator[str]:
+    with serving(built_site.site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -342,6 +350,28 @@ def test_retired_anchor_lands_on_its_successor(built_site, reader: Reader):
         page = reader.open(f"reports/{slug}/#{old}")
     expect(page.locator(f"#{new}")).to_have_class(re.compile(r"\bblock--landed\b"))
     expect(page.locator(f"#{new}")).to_be_in_viewport()
+
+
+def test_the_old_address_of_a_renamed_report_lands_on_the_same_paragraph(browser: Browser, tmp_path: Path):
+    """Rename a report on purpose (previous_slugs), build the site, and follow a citation of the old URL."""
+    import subprocess
+    import sys
+
+    from edition.pipeline import build
+    from tests.conftest import copy_repository
+
+    paths = copy_repository(tmp_path / "repo")
+    text = paths.catalog.read_text(encoding="utf-8")
+    paths.catalog.write_text(text.replace(f"slug: {SLUG}", f"slug: qujiang-renamed\n        previous_slugs: [{SLUG}]"),
+                             encoding="utf-8")
+    build(paths)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "build/site"],
+                            cwd=paths.root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    with serving(paths.build / "site") as address, reading(browser, address, DESKTOP) as reader:
+        page = reader.open(f"{REPORT}#b4")
+        page.wait_for_url(f"{address}/reports/qujiang-renamed/#b4")
+        expect(page.locator("#b4")).to_be_in_viewport()
 
 
 def test_screenshots_at_desktop_and_phone_width(browser: Browser, origin: str):
