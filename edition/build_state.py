@@ -14,19 +14,24 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from edition.paths import REPOSITORY, Paths
+from edition.paths import Paths
 from edition.write.atomic import write_text
 
 STATE_VERSION = 1
+ENGINE = Path(__file__).resolve().parent  # the package's own code (and templates), wherever it is installed
 
 
 def input_files(paths: Paths) -> list[Path]:
     """Everything a build reads, in a stable order."""
-    files = [*paths.seeds.glob("*"), paths.glossary, paths.root / "mkdocs.yml", paths.root / "CITATION.cff"]
+    files = [*paths.seeds.glob("*"), paths.glossary, paths.root / "mkdocs.yml", paths.root / "CITATION.cff",
+             paths.config_file or paths.root / "edition.yml"]
+    if paths.templates.is_dir():
+        files += paths.templates.rglob("*")
     files += paths.anchors.glob("*.yaml")
     files += paths.releases.glob("*.json")
     files += paths.translations.glob("*/*.po")
-    files += (REPOSITORY / "edition").rglob("*.py")  # the code: a new rule means a new build
+    files += ENGINE.rglob("*.py")  # the code: a new rule means a new build
+    files += ENGINE.rglob("*.html")  # and its templates
     return sorted(f for f in files if f.is_file())
 
 

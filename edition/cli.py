@@ -1,4 +1,7 @@
-"""The ``edition`` command: ``edition build`` runs the pipeline (``make site`` calls it)."""
+"""The ``edition`` command. It works on the edition project it is run in (the folder holding
+``edition.yml``, here or above), like ``git`` and ``mkdocs``; ``-C DIR`` runs it as if in DIR and
+``-f FILE`` names the configuration file. ``edition build`` runs the pipeline (``make site`` calls it).
+"""
 
 from __future__ import annotations
 
@@ -8,18 +11,17 @@ import os
 import sys
 from pathlib import Path
 
-from edition.build_state import up_to_date
 from edition.errors import EditionError
 from edition.paths import Paths
 
 
-def _shorten(message: str, root: Path) -> str:
+def _shorten(message: str, root: Path | None) -> str:
     """Files inside the project are named as people see them: relative to it (seeds/x.txt)."""
-    return message.replace(f"{root}{os.sep}", "")
+    return message.replace(f"{root}{os.sep}", "") if root else message
 
 
 class _OneLine(logging.Formatter):
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path | None) -> None:
         super().__init__()
         self.root = root
 
@@ -27,19 +29,19 @@ class _OneLine(logging.Formatter):
         return _shorten(f"{record.levelname.lower()}: {record.getMessage()}", self.root)
 
 
-def _configure_logging(verbose: bool) -> None:
+def _configure_logging(verbose: bool, root: Path | None) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_OneLine(Paths().root))
+    handler.setFormatter(_OneLine(root))
     logger = logging.getLogger("edition")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
 
 
-def _cmd_build(args: argparse.Namespace) -> int:
+def _cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     from edition import lock
+    from edition.build_state import up_to_date
 
-    paths = Paths()
     with lock.writing(paths.build):
         if not lock.remove_leftovers(paths.writable) and not args.force and up_to_date(paths):
             # (checked before the pipeline, and jieba, is even imported)
@@ -53,20 +55,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 1 if edition.problems else 0
 
 
-def _cmd_release(args: argparse.Namespace) -> int:
+def _cmd_release(args: argparse.Namespace, paths: Paths) -> int:
     from edition.release import release
 
-    paths = Paths()
     manifest = release(paths, args.version, date=args.date)
     print(f"released {args.version}: {paths.relative(manifest)} and CITATION.cff (commit them)")
     return 0
 
 
-def _cmd_terms_candidates(args: argparse.Namespace) -> int:
+def _cmd_terms_candidates(args: argparse.Namespace, paths: Paths) -> int:
     from edition.annotate import candidate_terms, format_candidates, load_glossary
     from edition.pipeline import anchor, read_and_clean
 
-    paths = Paths()
     terms = load_glossary(paths.glossary)
     edition = anchor(read_and_clean(paths), paths, save=False)
     texts = [block.zh for report in edition.reports for block in report.blocks]
@@ -74,45 +74,46 @@ def _cmd_terms_candidates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_translate(args: argparse.Namespace) -> int:
+def _cmd_translate(args: argparse.Namespace, paths: Paths) -> int:
     from edition.lock import writing
     from edition.translate.commands import run_translate
 
-    with writing(Paths().build):
+    drafting = paths.config.drafting
+    with writing(paths.build):
         return run_translate(
-            Paths(), provider=args.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
-            report=args.report, concurrency=args.concurrency,
+            paths, provider=args.provider or drafting.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
+            report=args.report, concurrency=args.concurrency or drafting.concurrency,
         )
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def _cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     from edition.translate.commands import run_check
 
-    return run_check(Paths())
+    return run_check(paths)
 
 
-def _cmd_status(args: argparse.Namespace) -> int:
+def _cmd_status(args: argparse.Namespace, paths: Paths) -> int:
     from edition.translate.commands import run_status
 
-    return run_status(Paths())
+    return run_status(paths)
 
 
 def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
     from edition.drafting.providers import PROVIDERS
-    from edition.drafting.transport import DEFAULT_CONCURRENCY
 
     translate = commands.add_parser(
         "translate", help="draft missing translations: translation memory, then a machine engine (online)"
     )
     translate.error = lambda message: translate.exit(2, f"error: {message}\n")  # one line, no usage
-    translate.add_argument("--provider", choices=sorted(PROVIDERS), default="google",
-                           help="machine translation engine (deepl reads its key from DEEPL_API_KEY)")
+    translate.add_argument("--provider", choices=sorted(PROVIDERS), default=None,
+                           help="machine translation engine (default: drafting.provider in edition.yml, google; "
+                                "deepl reads its key from DEEPL_API_KEY)")
     translate.add_argument("--target", default="en", help="target language (default en: British English)")
     translate.add_argument("--redraft-fuzzy", action="store_true",
                            help="also replace drafts (fuzzy entries); reviewed entries are never touched")
     translate.add_argument("--report", metavar="SLUG", help="only this report")
-    translate.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, metavar="N",
-                           help=f"requests in flight at most (default {DEFAULT_CONCURRENCY}; "
+    translate.add_argument("--concurrency", type=int, default=None, metavar="N",
+                           help="requests in flight at most (default: drafting.concurrency in edition.yml, 4; "
                                 "keep it small for free services)")
     translate.set_defaults(run=_cmd_translate)
     check = commands.add_parser("check", help="QA checks of every translation (numbers, glossary, leftovers)")
@@ -121,9 +122,13 @@ def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
     status.set_defaults(run=_cmd_status)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="also print what each stage does")
+    parser.add_argument("-C", dest="directory", metavar="DIR", type=Path,
+                        help="run as if started in DIR (the edition is the folder of edition.yml, there or above)")
+    parser.add_argument("-f", "--config-file", metavar="FILE", type=Path,
+                        help="the edition's configuration file (default: edition.yml of the project)")
     commands = parser.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser(
         "build", help="run the pipeline: sources -> anchors -> edition.json and pages (skipped if nothing changed)"
@@ -142,11 +147,18 @@ def main(argv: list[str] | None = None) -> int:
     release.add_argument("version", metavar="VERSION", help="the release's version number, e.g. 1.0")
     release.add_argument("--date", help="the release date (default today), YYYY-MM-DD")
     release.set_defaults(run=_cmd_release)
-    args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
-    root = Paths().root
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    root: Path | None = None
+    _configure_logging(args.verbose, root)
     try:
-        status = args.run(args)
+        paths = Paths.discover(args.directory, args.config_file)
+        root = paths.root
+        _configure_logging(args.verbose, root)
+        status = args.run(args, paths)
         sys.stdout.flush()  # here, so that a closed pipe is caught below and not at exit
         return status
     except EditionError as err:

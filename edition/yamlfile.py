@@ -1,7 +1,8 @@
 """YAML files that people edit (catalog, glossary, ledgers): loaded with the line of every mapping.
 
 * libyaml's C parser when PyYAML has it (the PyPI wheels do): several times faster on big files;
-* every mapping gets its 1-based line as ``__line__``, so that a message can name the line;
+* every mapping gets its 1-based line as ``__line__`` and the line of each of its keys as
+  ``__lines__`` (key -> line), so that a message can name the line;
 * dates stay text: ``value: 2018-09-18`` is the string "2018-09-18", as if it were quoted (YAML would
   otherwise make it a date object, which no JSON file and no page can hold);
 * a syntax error, bytes that are not UTF-8 (:mod:`edition.textfile`) and an unreadable file are an
@@ -37,6 +38,9 @@ _LineLoader.yaml_implicit_resolvers = {
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = {
+        key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+    }
     return mapping
 
 
@@ -55,10 +59,28 @@ def load_yaml_with_lines(path: Path, shown: str | Path | None = None) -> Any:
         raise EditionError(name, f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
 
 
+BOOKKEEPING = ("__line__", "__lines__")
+
+
+def line_of(data: Any, location: tuple[str | int, ...]) -> int | None:
+    """The line of the value at ``location`` (keys and list indices) in loaded data, as near as known."""
+    line = data.get("__line__") if isinstance(data, dict) else None
+    for step in location:
+        if isinstance(data, dict):
+            line = (data.get("__lines__") or {}).get(step, line)
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+            line = data.get("__line__", line) if isinstance(data, dict) else line
+        else:
+            break
+    return line
+
+
 def strip_lines(value: Any) -> Any:
-    """The value without the ``__line__`` bookkeeping keys."""
+    """The value without the ``__line__`` and ``__lines__`` bookkeeping keys."""
     if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k != "__line__"}
+        return {k: strip_lines(v) for k, v in value.items() if k not in BOOKKEEPING}
     if isinstance(value, list):
         return [strip_lines(v) for v in value]
     return value

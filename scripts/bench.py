@@ -44,7 +44,7 @@ from pypinyin import lazy_pinyin
 
 from edition import pipeline
 from edition.clean.text import CLOSERS, CONTINUING, SENTENCE_FINAL, display_width, non_space
-from edition.paths import REPOSITORY, Paths
+from edition.paths import Paths
 from edition.translate import po as pofile
 
 SEED = 6  # issue 6: every run writes the same editions
@@ -336,11 +336,13 @@ EDITORIAL = ("glossary.yaml", "mkdocs.yml", "edition", "CITATION.cff", "override
 _REAL_REPORT_LINK = re.compile(r"\[([^\]]+)\]\((?:reports|sources)/(?!index\.md)[^)]*\)")
 
 
-def copy_layout(root: Path, repository: Path = REPOSITORY) -> Paths:
+def copy_layout(root: Path, repository: Path | None = None) -> Paths:
     """The repository's code, configuration, glossary and hand-written pages; no sources, anchors or
     translations (tests/conftest.py copies the same things)."""
-    paths = Paths(root)
+    repository = repository or Paths().root
     root.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(repository / "edition.yml", root / "edition.yml")
+    paths = Paths(root)
     ignore = shutil.ignore_patterns("__pycache__", ".cache")
     for name in EDITORIAL:
         source = repository / name
@@ -753,7 +755,7 @@ def profile_slowest_stage(result: SizeResult, top: int = 25) -> str:
         setattr(pipeline, name, function)
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
-    listing = out.getvalue().replace(f"{REPOSITORY}/", "").replace(f"{sys.prefix}/lib/", "")
+    listing = out.getvalue().replace(f"{Paths().root}/", "").replace(f"{sys.prefix}/lib/", "")
     return f"cProfile of the slowest stage, {label}, in a cold build() at N={result.n}\n{listing}"
 
 

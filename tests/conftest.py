@@ -14,7 +14,7 @@ import pytest
 from hypothesis import settings
 
 from edition.model import Block
-from edition.paths import REPOSITORY, Paths
+from edition.paths import Paths
 from edition.pipeline import Edition, anchor, build, read_and_clean
 from edition.translate import po as pofile
 from edition.translate.sync import sync_catalog
@@ -25,8 +25,10 @@ settings.register_profile("default", derandomize=True, print_blob=True)
 settings.register_profile("explore", max_examples=500, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+REPOSITORY = Paths().root  # this edition: the project the tests run in
 # What a build needs from the repository (generated folders are not copied).
-EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "mkdocs.yml", "edition", "CITATION.cff", "overrides")
+EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "edition.yml", "mkdocs.yml", "edition", "CITATION.cff",
+             "overrides")
 
 
 @pytest.fixture(scope="session")

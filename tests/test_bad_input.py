@@ -427,10 +427,9 @@ CASES = [
 
 
 def run(paths: Paths, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> tuple[int, str]:
-    monkeypatch.setattr(cli, "Paths", lambda: Paths(paths.root))
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main(list(args))
+        status = cli.main(["-C", str(paths.root), *args])
     return status, out.getvalue() + err.getvalue()
 
 
@@ -468,10 +467,8 @@ def test_every_case_is_in_the_documented_table() -> None:
 def test_a_closed_pipe_ends_the_command_quietly(repo_copy: Paths) -> None:
     """`edition status | head -1`: no BrokenPipeError, in a real pipe."""
     build(repo_copy)
-    code = ("import sys; from pathlib import Path; from edition import cli; from edition.paths import Paths; "
-            f"cli.Paths = lambda: Paths(Path({str(repo_copy.root)!r})); sys.exit(cli.main(['status']))")
-    shell = f"{sys.executable} -c \"{code}\" | head -1"
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True)
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", f"{sys.executable} -m edition.cli status | head -1"],
+                            capture_output=True, text=True, cwd=repo_copy.root)
     assert result.stdout.startswith("report") and result.stderr == "", result.stderr
 
 

@@ -6,7 +6,9 @@ import hashlib
 
 import pytest
 
-from edition.paths import REPOSITORY
+from edition.paths import Paths
+
+REPOSITORY = Paths().root
 
 SHARED = REPOSITORY.parent / "shared" / "seeds" / "SHA256SUMS"
 LOCAL = REPOSITORY / "seeds" / "SHA256SUMS"

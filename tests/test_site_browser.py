@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, expect, sync_playwright
 
 from edition.model import Report
-from edition.paths import REPOSITORY
+from edition.paths import Paths
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ SLUG = "qujiang-project-party-building"
 REPORT = f"reports/{SLUG}/"
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
-SCREENSHOTS = REPOSITORY / "build" / "screenshots"
+SCREENSHOTS = Paths().build / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # When the page last scrolled (or loaded): see click_link.
 SCROLL_CLOCK = """

@@ -36,7 +36,7 @@ from edition.anchor.similarity import KEEP_THRESHOLD, PART_THRESHOLD, containmen
 from edition.errors import EditionError
 from edition.model import Block
 from edition.write.atomic import write_text
-from edition.yamlfile import SafeDumper, load_yaml_with_lines
+from edition.yamlfile import BOOKKEEPING, SafeDumper, load_yaml_with_lines
 
 SUCCESSOR_THRESHOLD = 0.5  # share of a retired block's text that must live on in its successor
 ID_PREFIX = "b"
@@ -227,7 +227,7 @@ def load_ledger(directory: Path, slug: str, shown: str | None = None) -> Ledger 
 def parse_ledger(data: object, slug: str, shown: str) -> Ledger:
     if not isinstance(data, dict) or not isinstance(data.get("anchors"), list):
         raise EditionError(shown, "an anchor ledger must be a mapping with an 'anchors' list")
-    unknown = sorted(set(data) - _LEDGER_KEYS - {"__line__"})
+    unknown = sorted(set(data) - _LEDGER_KEYS - set(BOOKKEEPING))
     if unknown:
         raise EditionError(shown, f"unknown key {unknown[0]!r} in the ledger", data.get("__line__"))
     if data.get("report") not in (None, slug):
@@ -263,7 +263,7 @@ def _anchor(item: object, shown: str) -> Anchor:
     anchor_id = item.get("id")
     if not isinstance(anchor_id, str) or not ID_RE.match(anchor_id):
         raise EditionError(shown, f"{anchor_id!r} is not an anchor id (b1, b2 …)", line)
-    unknown = sorted(set(item) - _ENTRY_KEYS - {"__line__"})
+    unknown = sorted(set(item) - _ENTRY_KEYS - set(BOOKKEEPING))
     if unknown:
         raise EditionError(shown, f"{anchor_id}: unknown key {unknown[0]!r}", line)
     retired = item.get("retired", False)

@@ -19,7 +19,7 @@ import jieba
 from pypinyin import Style, lazy_pinyin
 
 from edition.errors import EditionError
-from edition.yamlfile import load_yaml_with_lines
+from edition.yamlfile import BOOKKEEPING, load_yaml_with_lines
 
 CATEGORIES = ("slogan", "mechanism", "organisation", "campaign", "metric", "rhetoric")
 FIELDS = ("id", "zh", "variants", "pinyin", "en", "en_variants", "category", "definition", "note", "related")
@@ -169,7 +169,7 @@ def _term(path: Path | str, entry: Any) -> Term:
     line = entry.get("__line__")
     raw_id = entry.get("id")
     name = f"entry {raw_id!r}" if isinstance(raw_id, str) and raw_id.strip() else "an entry"
-    unknown = sorted(set(entry) - set(FIELDS) - {"__line__"})
+    unknown = sorted(set(entry) - set(FIELDS) - set(BOOKKEEPING))
     if unknown:
         raise EditionError(path, f"{name}: unknown field(s) {', '.join(unknown)}", line)
     for key in REQUIRED:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from edition.errors import EditionError
-from edition.yamlfile import load_yaml_with_lines, strip_lines
+from edition.yamlfile import BOOKKEEPING, load_yaml_with_lines, strip_lines
 
 log = logging.getLogger("edition")
 
@@ -120,7 +120,7 @@ def _check_plain_data(path: Path, value: Any, line: int | None = None) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise EditionError(path, f"key {key!r} must be text (put it in quotes)", line)
-            if key != "__line__":
+            if key not in BOOKKEEPING:
                 _check_plain_data(path, item, line)
     elif isinstance(value, list):
         for item in value:
@@ -162,7 +162,7 @@ def _check_report(path: Path, file: str, report: Any) -> None:
             line,
         )
     title = report.get("title")
-    if title is not None and not (isinstance(title, dict) and set(title) - {"__line__"} <= {"zh", "en"}):
+    if title is not None and not (isinstance(title, dict) and set(title) - set(BOOKKEEPING) <= {"zh", "en"}):
         raise EditionError(path, f"{file}: report {slug!r}: 'title' must be a mapping with zh and en", line)
     _check_date(path, f"{file}: report {slug!r}", report.get("date"), line)
     previous = report.get("previous_slugs")
