@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
-from edition.write.markup import front_matter
+from edition.write.render import render
 
 UNRELEASED = "unreleased"
 
@@ -65,79 +64,26 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Report
 
 def changelog_index(manifests: list[dict[str, Any]], current: dict[str, Any]) -> str:
     """The list of releases, newest first, and what the edition now adds to the latest."""
-    lines = [*front_matter("Changelog"), "# Changelog { #top }", "",
-             "What each release of the edition published, and what changed from the release before: "
-             "blocks added, Chinese texts changed, anchors retired (each still lands on the text that took "
-             "its place) and translations reviewed. A release's anchors are fixed by its manifest "
-             "(`anchors/releases/<version>.json`, in the repository): every build checks that each of them "
-             "still names its text. See [Editorial method](../method.md#anchors).", ""]
-    lines += ["## Since the latest release { #unreleased }", ""]
     pending = [c for c in changes(manifests[-1] if manifests else None, current) if not c.empty()]
-    lines += _summary(pending) if pending else ["Nothing has changed since the latest release.", ""]
-    lines += ["## Releases { #releases }", ""]
-    if not manifests:
-        lines += ["No release yet: the anchors are stable, but none is fixed by a manifest "
-                  "(`edition release VERSION`).", ""]
-    for manifest in reversed(manifests):
-        blocks = sum(len(r["blocks"]) for r in manifest["reports"])
-        lines.append(f"- [Release {escape(manifest['version'])}]({manifest['version']}.md), "
-                     f"{escape(manifest['date'])}: {len(manifest['reports'])} reports, {blocks} blocks")
-    return "\n".join([*lines, ""])
+    releases = [{"version": m["version"], "date": m["date"], "reports": len(m["reports"]),
+                 "blocks": sum(len(r["blocks"]) for r in m["reports"])} for m in reversed(manifests)]
+    return render("changelog_index.md.j2", pending=pending, releases=releases)
 
 
 def release_page(manifest: dict[str, Any], before: dict[str, Any] | None) -> str:
-    version = manifest["version"]
-    lines = [*front_matter(f"Release {version}"), f"# Release {escape(version)} {{ #top }}", "",
-             f"Released {escape(manifest['date'])}"
-             + (f"; compared with release {escape(before['version'])}." if before else ", the first release."),
-             ""]
     found = [c for c in changes(before, manifest) if not c.empty()]
-    lines += _details(found) if found else ["Nothing changed.", ""]
-    return "\n".join([*lines, ""])
+    return render("release.md.j2", version=manifest["version"], date=manifest["date"],
+                  before=before["version"] if before else None, found=found, diff=diff_segments)
 
 
-def _summary(found: list[ReportChanges]) -> list[str]:
-    lines = ["| Report | Added | Changed | Retired | Reviewed | Revised | Drafted |", "|---|---|---|---|---|---|---|"]
-    for c in found:
-        label = f"[{escape(c.slug)}](../reports/{c.slug}.md)" + (" (new)" if c.new_report else "")
-        lines.append(f"| {label} | {len(c.added)} | {len(c.changed)} | {len(c.retired)} | {len(c.reviewed)} "
-                     f"| {len(c.revised)} | {len(c.drafted)} |")
-    return [*lines, ""]
-
-
-def _details(found: list[ReportChanges]) -> list[str]:
-    lines = _summary(found)
-    for c in found:
-        lines += [f"## {escape(c.slug)} {{ #{c.slug} }}", ""]
-        if c.new_report:
-            lines += [f"New report, {len(c.added)} blocks.", ""]
-        elif c.added:
-            lines += ["Blocks added: " + ", ".join(_link(c.slug, b["id"]) for b in c.added) + ".", ""]
-        for before, after in c.changed:
-            lines += [f'<p class="changelog-diff">{_link(c.slug, after["id"])}: '
-                      f'<span lang="zh-Hans">{chinese_diff(before["zh"], after["zh"])}</span></p>', ""]
-        if c.retired:
-            lines += ["Anchors retired: " + ", ".join(
-                f"{escape(i)} → {_link(c.slug, s) if s else 'the top of the report'}" for i, s in c.retired) + ".", ""]
-        for label, ids in (("Translations reviewed", c.reviewed), ("Translations revised", c.revised),
-                           ("Translations drafted", c.drafted)):
-            if ids:
-                lines += [f"{label}: " + ", ".join(_link(c.slug, i) for i in ids) + ".", ""]
-    return lines
-
-
-def chinese_diff(before: str, after: str) -> str:
-    """The change from ``before`` to ``after``, character by character: <del>removed</del><ins>added</ins>."""
-    out = []
+def diff_segments(before: str, after: str) -> list[tuple[str, str]]:
+    """The change from ``before`` to ``after``, character by character: ("del" | "ins" | "equal", text)."""
+    segments = []
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if op in ("delete", "replace"):
-            out.append(f"<del>{escape(before[a1:a2])}</del>")
+            segments.append(("del", before[a1:a2]))
         if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(after[b1:b2])}</ins>")
+            segments.append(("ins", after[b1:b2]))
         if op == "equal":
-            out.append(escape(after[b1:b2]))
-    return "".join(out)
-
-
-def _link(slug: str, anchor_id: str) -> str:
-    return f'<a href="../../reports/{slug}/#{anchor_id}">{escape(anchor_id)}</a>'
+            segments.append(("equal", after[b1:b2]))
+    return segments

@@ -6,6 +6,7 @@ or a translation shows as text, never as markup.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,11 @@ from typing import Any
 from edition.annotate.annotations import Annotations
 from edition.annotate.crosslinks import SeeAlso
 from edition.annotate.occurrences import Occurrence
-from edition.model import Report
+from edition.model import Block, Report
 from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
-from edition.write.markup import cell, front_matter, yaml_string
+from edition.write.markup import cell, front_matter
+from edition.write.render import render
 
 KIND_LABELS = {
     "title": "title",
@@ -44,33 +46,6 @@ def _named(value: Any) -> str:
     return _text(value)
 
 
-def metadata_rows(report: Report) -> list[tuple[str, str]]:
-    meta = report.meta
-    title = meta.get("title") or {}
-    rows = [("Title", _text(title.get("zh"))), ("English title", _text(title.get("en")))]
-    rows.append(("Outlet", _named(meta.get("outlet")) or "not stated"))
-    date = meta.get("date") or {}
-    rows.append(("Date", " — ".join(x for x in (_text(date.get("value")), _text(date.get("note"))) if x) or "not stated"))
-    place = meta.get("place") or {}
-    levels = [(_named(place.get(k))) for k in ("province", "city", "county", "street")]
-    where = ", ".join(x for x in levels if x)
-    if place.get("note"):
-        where = f"{where}. {_text(place['note'])}" if where else _text(place["note"])
-    rows.append(("Place", where or "not stated"))
-    authors = "; ".join(
-        f"{_named({'zh': a.get('zh'), 'en': a.get('en')})}, {_text(a.get('role'))}" for a in meta.get("authors") or []
-    )
-    rows.append(("Authors", authors or "not stated"))
-    rows.append(("Byline", _text(meta.get("byline")) or "none"))
-    rows.append(("Genre", _text(meta.get("genre")) or "not stated"))
-    first, last = report.lines
-    rows.append(("Source", f'<a href="../../sources/{source_slug(report.source)}/#L{first}">'
-                           f"<code>{escape(report.source)}</code>, lines {first}–{last}</a>"))
-    if not report.catalogued:
-        rows.append(("Catalogue", "<strong>Not catalogued</strong>: metadata inferred from the text."))
-    return rows
-
-
 def translation_state(report: Report) -> str:
     """'n of m blocks reviewed', with the drafts and missing translations counted too."""
     counts = {state: sum(1 for b in report.blocks if b.status == state) for state in ("reviewed", "draft", "missing")}
@@ -82,13 +57,57 @@ def translation_state(report: Report) -> str:
     return " · ".join(parts)
 
 
-VIEW_SWITCH = (
-    '<div class="view-switch" role="group" data-search-exclude aria-label="Reading view">'
-    '<button type="button" data-view="parallel" aria-pressed="true">Parallel</button>'
-    '<button type="button" data-view="zh" aria-pressed="false" lang="zh-Hans">中文</button>'
-    '<button type="button" data-view="en" aria-pressed="false">English</button>'
-    "</div>"
-)
+@dataclass(frozen=True)
+class TermLink:
+    url: str
+    tooltip: str
+    zh: str = ""
+
+
+@dataclass(frozen=True)
+class SeeAlsoLink:
+    slug: str
+    block_id: str
+    shared: str
+    label: str
+    mark: str
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """What the block template needs of a block."""
+
+    block: Block
+    mark: str
+    where: str
+    segments: list[tuple[str, TermLink | None]]
+    see_also: list[SeeAlsoLink]
+    source: str
+    source_slug: str
+    po_path: str
+    po_href: str
+
+
+def block_view(report: Report, block: Block, annotations: Annotations | None = None,
+               reports: dict[str, Report] | None = None) -> BlockView:
+    mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
+    first, last = block.lines
+    where = f"line {first}" if first == last else f"lines {first}–{last}"
+    occurrences = annotations.in_block(report.slug, block.id) if annotations else []
+    see = annotations.see_also.get((report.slug, block.id or ""), []) if annotations else []
+    po = po_path(report.slug)
+    return BlockView(
+        block, mark, where, chinese_segments(block.zh, occurrences, annotations),
+        _see_also(annotations, see, reports or {}) if annotations else [], report.source,
+        source_slug(report.source), po, f"{REPO_LINK}{po}#L{block.po_line}",
+    )
+
+
+def _block_html(
+    report: Report, block: Block, annotations: Annotations | None = None, reports: dict[str, Report] | None = None
+) -> str:
+    """One block as the report page shows it (for tests and for the page)."""
+    return render("block.j2", view=block_view(report, block, annotations, reports)).rstrip("\n")
 
 
 def report_page(
@@ -100,67 +119,16 @@ def report_page(
     report link to related ones (``reports`` gives their labels)."""
     title = (report.meta.get("title") or {}).get("zh") or report.slug
     english = (report.meta.get("title") or {}).get("en")
-    lines = [
-        *front_matter(english or title),
-        f'# <span lang="zh-Hans">{escape(title)}</span> {{ #top }}',
-        "",
-    ]
-    if english:
-        lines += [f'<p class="report-title-en">{escape(english)}</p>', ""]
-    lines.append('<dl class="report-meta">')
-    for label, value in metadata_rows(report):
-        lines.append(f"<dt>{label}</dt><dd>{value}</dd>")
-    lines += [
-        f'<dt>Translation</dt><dd class="translation-state">{translation_state(report)}. '
-        'Drafts are marked <span class="translation-status translation-status--draft">draft</span>; '
-        'see <a href="../../translation/">Translation</a>.</dd>',
-        "</dl>",
-        "",
-        f'<div class="edition-report" data-view="parallel" data-edition-title="{escape(edition_title)}" '
-        f'data-edition-version="{escape(edition_version or "")}" '
-        f'data-title-zh="{escape(title)}" data-title-en="{escape(english or "")}">',
-        VIEW_SWITCH,
-    ]
     landing: dict[str, list[str]] = {}
     for old, new in redirects.items():
         landing.setdefault(new or "top", []).append(old)
-    for old in sorted(landing.get("top", [])):
-        lines.append(f'<span class="retired-anchor" id="{escape(old)}" data-successor=""></span>')
-    for block in report.blocks:
-        for old in sorted(landing.get(block.id or "", [])):
-            lines.append(f'<span class="retired-anchor" id="{escape(old)}" data-successor="{block.id}"></span>')
-        lines.append(_block_html(report, block, annotations, reports or {}))
-    lines += ["</div>", ""]
-    if annotations is not None:
-        lines += related_reports_section(report, annotations, reports or {})
-    return "\n".join(lines)
-
-
-def _block_html(
-    report: Report, block, annotations: Annotations | None = None, reports: dict[str, Report] | None = None
-) -> str:
-    mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
-    first, last = block.lines
-    where = f"line {first}" if first == last else f"lines {first}–{last}"
-    occurrences = annotations.in_block(report.slug, block.id) if annotations else []
-    chinese = linked_chinese(block.zh, occurrences, annotations) if annotations else escape(block.zh)
-    see = _see_also_html(annotations, annotations.see_also.get((report.slug, block.id or ""), []), reports or {}) \
-        if annotations else ""
-    po = po_path(report.slug)
-    po_link = (f' · <a class="block-po" href="{REPO_LINK}{po}#L{block.po_line}" '
-               f'title="Correct this translation: {po}, line {block.po_line}">PO line {block.po_line}</a>'
-               if block.po_line else "")
-    return (
-        f'<div class="block block--{block.kind}" id="{block.id}" data-kind="{block.kind}" data-mark="{mark}">'
-        f'<a class="block-mark" href="#{block.id}" title="Link to this block (anchor {block.id})">{mark}</a>'
-        f'<div class="block-zh" lang="zh-Hans">{chinese}</div>'
-        f"{_english_html(block)}"
-        f'<div class="block-info" data-search-exclude><code>#{block.id}</code> · '
-        f'<a href="../../sources/{source_slug(report.source)}/#L{first}">{escape(report.source)}, {where}</a>'
-        f"{po_link}"
-        f' · <button type="button" class="block-cite" title="Copy a citation of this block">Cite</button>'
-        f"{see}</div>"
-        "</div>"
+    return render(
+        "report.md.j2",
+        report=report, title=title, english=english, source_slug=source_slug(report.source), state=translation_state(report),
+        edition_title=edition_title, edition_version=edition_version,
+        retired_at_top=sorted(landing.pop("top", [])), retired_before={k: sorted(v) for k, v in landing.items()},
+        blocks=[block_view(report, b, annotations, reports) for b in report.blocks],
+        related=_related(report, annotations, reports or {}) if annotations is not None else None,
     )
 
 
@@ -174,24 +142,22 @@ def po_path(slug: str) -> str:
     return pofile.po_path(Path("translations"), slug).as_posix()
 
 
-def linked_chinese(text: str, occurrences: list[Occurrence], annotations: Annotations) -> str:
-    """The Chinese, escaped, with every glossary term a link to its entry (tooltip: pinyin · English)."""
-    out, position = [], 0
-    for occurrence in occurrences:
+def chinese_segments(
+    text: str, occurrences: list[Occurrence], annotations: Annotations | None
+) -> list[tuple[str, TermLink | None]]:
+    """The Chinese cut into runs of plain text and glossary terms (each linking to its entry)."""
+    segments: list[tuple[str, TermLink | None]] = []
+    position = 0
+    for occurrence in occurrences if annotations else []:
         term = annotations.by_id[occurrence.term_id]
-        out.append(escape(text[position:occurrence.start]))
-        out.append(
-            f'<a class="term" href="{term_url(term.id)}" title="{escape(term.tooltip)}">'
-            f"{escape(text[occurrence.start:occurrence.end])}</a>"
-        )
+        segments.append((text[position:occurrence.start], None))
+        segments.append((text[occurrence.start:occurrence.end], TermLink(term_url(term.id), term.tooltip)))
         position = occurrence.end
-    out.append(escape(text[position:]))
-    return "".join(out)
+    segments.append((text[position:], None))
+    return segments
 
 
-def _see_also_html(annotations: Annotations, items: list[SeeAlso], reports: dict[str, Report]) -> str:
-    if not items:
-        return ""
+def _see_also(annotations: Annotations, items: list[SeeAlso], reports: dict[str, Report]) -> list[SeeAlsoLink]:
     links = []
     for item in items:
         other = reports.get(item.slug)
@@ -199,87 +165,33 @@ def _see_also_html(annotations: Annotations, items: list[SeeAlso], reports: dict
         block = next((b for b in other.blocks if b.id == item.block_id), None) if other else None
         mark = f"¶{block.number}" if block and block.number else item.block_id
         shared = "、".join(annotations.by_id[t].zh for t in item.shared)
-        links.append(f'<a href="../{item.slug}/#{item.block_id}" title="shares {escape(shared)}">'
-                     f"{escape(label)} {mark}</a>")
-    return ' · <span class="see-also">see also ' + ", ".join(links) + "</span>"
+        links.append(SeeAlsoLink(item.slug, item.block_id, shared, label, mark))
+    return links
 
 
-def related_reports_section(report: Report, annotations: Annotations, reports: dict[str, Report]) -> list[str]:
-    related = annotations.related.get(report.slug, [])
-    lines = ["## Related reports { #related }", ""]
-    if not related:
-        return [*lines, "No other report shares its distinctive terms.", ""]
-    lines.append("Ranked by the distinctive glossary terms they share with this one.")
-    lines.append("")
-    for item in related:
+def _related(report: Report, annotations: Annotations, reports: dict[str, Report]) -> list[dict[str, Any]]:
+    related = []
+    for item in annotations.related.get(report.slug, []):
         other = reports.get(item.slug)
-        title = escape(((other.meta.get("title") or {}).get("en") or item.slug) if other else item.slug)
-        shared = ", ".join(
-            f'<a href="{term_url(t)}" title="{escape(annotations.by_id[t].tooltip)}">'
-            f'<span lang="zh-Hans">{escape(annotations.by_id[t].zh)}</span></a>'
-            for t in item.shared[:8]
-        )
-        lines.append(f'- <a href="../{item.slug}/">{title}</a> — shares {shared}')
-    return [*lines, ""]
-
-
-def _english_html(block) -> str:
-    """The English of a block, escaped, with its state: draft (and what produced it), reviewed or missing."""
-    status, english = block.status, block.en
-    if status == "missing" or not english:
-        return '<div class="block-en block-en--missing" lang="en">Translation missing.</div>'
-    if status == "draft":
-        made_by = escape(block.provenance or "provenance not recorded", quote=True)
-        label = (f'<span class="translation-status translation-status--draft" tabindex="0" '
-                 f'title="Unreviewed draft: {made_by}">draft</span>')
-    else:
-        credit = "; ".join(block.reviewed_by)
-        made_by = f"; first {block.provenance}" if block.provenance else ""
-        title = (f"Reviewed by {credit}" if credit else "Reviewed (the reviewer did not sign)") + made_by
-        shown = f"reviewed by {escape(credit)}" if credit else "reviewed"
-        label = (f'<span class="translation-status translation-status--reviewed" '
-                 f'title="{escape(title, quote=True)}">{shown}</span>')
-    return f'<div class="block-en block-en--{status}" lang="en">{label} {escape(english)}</div>'
+        title = ((other.meta.get("title") or {}).get("en") or item.slug) if other else item.slug
+        terms = [TermLink(term_url(t), annotations.by_id[t].tooltip, annotations.by_id[t].zh) for t in item.shared[:8]]
+        related.append({"slug": item.slug, "title": title, "terms": terms})
+    return related
 
 
 def moved_page(old: str, report: Report) -> str:
     """The page at a report's old address: it says where the report went, and goes there (anchor too)."""
     title = (report.meta.get("title") or {}).get("en") or (report.meta.get("title") or {}).get("zh") or report.slug
-    target = f"../{report.slug}/"
-    return "\n".join([
-        "---", f"title: {yaml_string(escape('Moved: ' + title, quote=False))}", "search:", "  exclude: true", "---", "",
-        "# This report has moved { #top }", "",
-        f'<div class="report-moved" data-target="{target}">',
-        f'<p>The report published here as <code>{escape(old)}</code> is now at '
-        f'<a href="{target}">reports/{escape(report.slug)}/</a>: <em>{escape(title)}</em>. '
-        "Its anchors are unchanged: a link to a paragraph here (<code>#b3</code>) lands on the same paragraph "
-        "there.</p>",
-        "</div>", "",
-    ])
+    return render("moved.md.j2", old=old, report=report, title=title)
 
 
 def withdrawn_page(slug: str, reason: str) -> str:
     """The page at a withdrawn report's address: it says that the report was withdrawn, and why."""
-    return "\n".join([
-        "---", f"title: {yaml_string('Withdrawn: ' + slug)}", "search:", "  exclude: true", "---", "",
-        "# This report was withdrawn { #top }", "",
-        f'<p class="report-withdrawn">The report published here as <code>{escape(slug)}</code> was withdrawn '
-        f"from the edition: {escape(reason)}</p>", "",
-        'See the <a href="../">list of reports</a>.', "",
-    ])
+    return render("withdrawn.md.j2", slug=slug, reason=reason)
 
 
 def reports_index(reports: list[Report]) -> str:
-    lines = ["---", "title: Reports", "---", "", "# Reports", "", "| Report | Place | Date | Blocks |", "|---|---|---|---|"]
-    for report in reports:
-        title = report.meta.get("title") or {}
-        place = report.meta.get("place") or {}
-        where = next((_named(place.get(k)) for k in ("street", "county", "city", "province") if place.get(k)), "")
-        date = (report.meta.get("date") or {}).get("value") or "undated"
-        label = escape(title.get("en") or title.get("zh") or report.slug).replace("|", "\\|")
-        lines.append(f"| [{label}]({report.slug}.md)<br>{escape(title.get('zh') or '')} | {where} | {date} | "
-                     f"{len(report.blocks)} |")
-    return "\n".join(lines) + "\n"
+    return render("reports_index.md.j2", reports=reports)
 
 
 def source_page(edition) -> str:

@@ -1,0 +1,77 @@
+"""Pages from Jinja2 templates: the engine's own (``edition/write/templates/``), overridden file by file
+by the edition's (the ``templates`` folder of ``edition.yml``, as Material's ``custom_dir`` does).
+
+Every value a template prints is escaped by the environment (autoescape), so that no text of a source,
+a catalog or a translation can ever be markup; a template marks HTML it builds itself, never text.
+The escaping is :func:`html.escape`'s (``&quot;``, ``&#x27;``), applied through ``finalize``, so that
+pages are the same bytes as before templates.
+
+Filters: ``yaml_title`` (a page title for the front matter), ``cell`` (a Markdown table cell),
+``named`` (a catalog value {zh, en} as 'en (zh)'), ``esc`` (escape now, e.g. before ``~`` joins text to
+markup, which would escape it the other way), and ``join`` escaping like the rest.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+ENGINE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _escape(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(html.escape(value))
+
+
+def yaml_title(text: str) -> Markup:
+    """A double-quoted YAML scalar for the front matter. MkDocs and Material print titles unescaped into
+    the HTML (<title>, navigation), so the title is HTML-escaped too: markup in a title shows as text."""
+    escaped = html.escape(str(text), quote=False)
+    return Markup('"' + escaped.replace("\\", "\\\\").replace('"', '\\"') + '"')
+
+
+def cell(text: Any) -> Markup:
+    """Text for a Markdown table cell: escaped, with no pipe or line break to break the table."""
+    return Markup(html.escape(str(text)).replace("|", "&#124;").replace("\n", "<br>"))
+
+
+def named(value: Any) -> Markup:
+    """A catalog value: {zh, en} rendered as 'en (zh)', a plain string as is (both escaped)."""
+    if isinstance(value, dict):
+        zh, en = value.get("zh"), value.get("en")
+        if zh and en:
+            return Markup(f"{html.escape(en)} ({html.escape(zh)})")
+        return Markup(html.escape(en or zh or ""))
+    return Markup(html.escape(str(value))) if value not in (None, "") else Markup("")
+
+
+def join(items: Any, separator: str = "") -> Markup:
+    """Jinja's ``join`` with this module's escaping (the built-in one escapes as markupsafe does)."""
+    return Markup(_escape(separator)).join(_escape(item if isinstance(item, str) else str(item)) for item in items)
+
+
+@cache
+def environment(overrides: Path | None = None) -> jinja2.Environment:
+    folders = [str(overrides)] if overrides is not None and overrides.is_dir() else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*folders, str(ENGINE_TEMPLATES)]),
+        autoescape=True,
+        finalize=_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.ChainableUndefined,  # catalogue fields are optional: a missing one is empty
+    )
+    env.filters.update(yaml_title=yaml_title, cell=cell, named=named, join=join, esc=_escape)
+    return env
+
+
+def render(name: str, overrides: Path | None = None, **context: Any) -> str:
+    return environment(overrides).get_template(name).render(**context)
