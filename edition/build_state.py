@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,8 +36,11 @@ def input_files(paths: Paths) -> list[Path]:
     return sorted(f for f in files if f.is_file())
 
 
-def fingerprint(files: Iterable[Path]) -> str:
+def fingerprint(files: Iterable[Path], settings: Iterable[str] = ()) -> str:
+    """Of the files' names and contents, and of ``settings`` (what the environment adds: REPO_URL)."""
     digest = hashlib.sha256()
+    for setting in settings:
+        digest.update(setting.encode("utf-8") + b"\0")
     for file in files:
         digest.update(str(file).encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(file.read_bytes()).digest())
@@ -59,7 +63,7 @@ def save_state(paths: Paths, outputs: Iterable[Path]) -> None:
     """Record the inputs' fingerprint and the outputs' stamps after a successful build."""
     state = {
         "version": STATE_VERSION,
-        "fingerprint": fingerprint(input_files(paths)),
+        "fingerprint": fingerprint(input_files(paths), environment(paths)),
         "outputs": {str(f): _stamp(f) for f in sorted(set(outputs))},
     }
     write_text(state_path(paths), json.dumps(state, indent=1, sort_keys=True) + "\n")
@@ -75,4 +79,9 @@ def up_to_date(paths: Paths) -> bool:
         return False
     if any(_stamp(Path(f)) != stamp for f, stamp in state["outputs"].items()):
         return False
-    return state.get("fingerprint") == fingerprint(input_files(paths))
+    return state.get("fingerprint") == fingerprint(input_files(paths), environment(paths))
+
+
+def environment(paths: Paths) -> list[str]:
+    """What the outputs take from the environment: the repository the PO-line links point at."""
+    return [f"REPO_URL={os.environ.get('REPO_URL', '')}"]

@@ -67,8 +67,26 @@ class Anchors(_Section):
     successor: Share = 0.5  # share of a retired text that must live on in its successor
 
 
+DEFAULT_NAV = (
+    {"Home": "index.md"},
+    {"Reports": "reports/"},
+    {"Glossary": "glossary/"},
+    {"Sources": "sources/"},
+    {"Translation": "translation/"},
+    {"Downloads": "data/"},
+    {"Changelog": "changelog/"},
+)
+
+
 class Site(_Section):
+    """The site's navigation and the repository its pages link to."""
+
+    # The nav as in mkdocs.yml; the generated sections (reports/, sources/, glossary/, translation/, data/,
+    # changelog/) are expanded by the build into their pages (build/mkdocs-nav.yml, inherited by mkdocs.yml).
+    nav: tuple[dict[str, Any], ...] = DEFAULT_NAV
     nav_lists_up_to: Annotated[int, Field(ge=0)] = 50  # beyond this many pages, a section lists its index only
+    repo_url: str | None = None  # the repository on the web; the environment variable REPO_URL wins
+    repo_branch: str = "main"  # the branch the PO-line links point at
 
 
 class QA(_Section):

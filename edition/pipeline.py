@@ -12,6 +12,7 @@ build leaves the folder as it was. The build holds the folder's lock (:mod:`edit
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,15 @@ from edition.read.decode import read_source
 from edition.read.previous import PreviousReport, load_previous
 from edition.translate import attach, qa
 from edition.translate import po as pofile
-from edition.write import changelog_pages, downloads_page, edition_json, glossary_pages, pages, progress_page
+from edition.write import (
+    changelog_pages,
+    downloads_page,
+    edition_json,
+    glossary_pages,
+    pages,
+    progress_page,
+    site_config,
+)
 from edition.write.atomic import write_bytes, write_text
 
 log = logging.getLogger("edition")
@@ -285,13 +294,22 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
         page("data/CITATION.cff", citation.read_bytes())
     page("data/index.md", downloads_page.downloads_page(edition.reports, edition.sources,
                                                        citation=citation.exists()))
+    for asset in sorted(ASSETS.iterdir()):
+        page(f"assets/{asset.name}", asset.read_bytes())
+    site = paths.config.site
+    write_text(paths.build / SITE_CONFIG, site_config.site_config(
+        site.nav, [r.slug for r in edition.reports], [pages.source_slug(s.source.file) for s in edition.sources],
+        [f"reports/{slug}.md" for slug in {**edition.moved_reports(), **edition.withdrawn_reports()}],
+        site.nav_lists_up_to))
+    written.add(paths.build / SITE_CONFIG)
     redirects = edition.redirects()
     by_slug = {report.slug: report for report in edition.reports}
     edition_title = (edition.meta.get("title") or {}).get("en") or ""
     version = edition.edition_meta()["version"]
+    repository = repository_base(paths)
     for report in edition.reports:
         page(f"reports/{report.slug}.md", pages.report_page(
-            report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version))
+            report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version, repository))
     for old, new in edition.moved_reports().items():
         page(f"reports/{old}.md", pages.moved_page(old, by_slug[new]))
     for slug, reason in edition.withdrawn_reports().items():
@@ -312,6 +330,17 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
         page(f"changelog/{manifest['version']}.md", changelog_pages.release_page(manifest, before))
     _remove_stale(paths, written)
     return written
+
+
+ASSETS = Path(__file__).resolve().parent / "write" / "assets"  # the reading tools' CSS and JavaScript
+SITE_CONFIG = "mkdocs-nav.yml"  # what mkdocs.yml inherits: the nav (edition/write/site_config.py)
+
+
+def repository_base(paths: Paths) -> str | None:
+    """Where files of the repository are shown on the web (``REPO_URL`` or ``site.repo_url`` +
+    ``/blob/<branch>/``), for the blocks' PO-line links; None without a repository."""
+    repo_url = (os.environ.get("REPO_URL") or paths.config.site.repo_url or "").rstrip("/")
+    return f"{repo_url}/blob/{paths.config.site.repo_branch}/" if repo_url else None
 
 
 def build_if_changed(paths: Paths | None = None) -> Edition | None:

@@ -331,7 +331,7 @@ class _PlainDumper(yaml.SafeDumper):
 
 # --- the synthetic repository ---------------------------------------------------------------------
 
-EDITORIAL = ("glossary.yaml", "mkdocs.yml", "edition", "CITATION.cff", "overrides")
+EDITORIAL = ("glossary.yaml", "mkdocs.yml", "CITATION.cff", "overrides")
 # Hand-written pages link to the real reports' pages, which a synthetic edition does not have.
 _REAL_REPORT_LINK = re.compile(r"\[([^\]]+)\]\((?:reports|sources)/(?!index\.md)[^)]*\)")
 
@@ -583,7 +583,7 @@ class ProcessRun:
 
 def run_process(command: list[str], cwd: Path) -> ProcessRun:
     """Run a command and measure its wall time and peak RSS (from os.wait4, that child only)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(cwd)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -600,8 +600,7 @@ def mkdocs_build(paths: Paths) -> ProcessRun:
 
 
 def cli_build(paths: Paths) -> ProcessRun:
-    """``edition build`` on the synthetic root: with cwd and PYTHONPATH there, the package imported is
-    the root's copy, so its Paths() is the synthetic root."""
+    """``edition build`` on the synthetic root: the project of the folder it runs in."""
     return run_process([sys.executable, "-m", "edition.cli", "build"], paths.root)
 
 

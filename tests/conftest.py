@@ -27,7 +27,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPOSITORY = Paths().root  # this edition: the project the tests run in
 # What a build needs from the repository (generated folders are not copied).
-EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "edition.yml", "mkdocs.yml", "edition", "CITATION.cff",
+EDITORIAL = ("seeds", "anchors", "translations", "glossary.yaml", "edition.yml", "mkdocs.yml", "CITATION.cff",
              "overrides")
 
 

@@ -89,7 +89,9 @@ class BlockView:
 
 
 def block_view(report: Report, block: Block, annotations: Annotations | None = None,
-               reports: dict[str, Report] | None = None) -> BlockView:
+               reports: dict[str, Report] | None = None, repository: str | None = None) -> BlockView:
+    """``repository``: where the repository's files are shown on the web (the PO-line link opens the
+    block's line there); without one, the link downloads the PO file."""
     mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
     first, last = block.lines
     where = f"line {first}" if first == last else f"lines {first}–{last}"
@@ -99,7 +101,8 @@ def block_view(report: Report, block: Block, annotations: Annotations | None = N
     return BlockView(
         block, mark, where, chinese_segments(block.zh, occurrences, annotations),
         _see_also(annotations, see, reports or {}) if annotations else [], report.source,
-        source_slug(report.source), po, f"{REPO_LINK}{po}#L{block.po_line}",
+        source_slug(report.source), po,
+        f"{repository}{po}#L{block.po_line}" if repository else f"../../data/po/{report.slug}.po",
     )
 
 
@@ -113,6 +116,7 @@ def _block_html(
 def report_page(
     report: Report, redirects: dict[str, str | None], annotations: Annotations | None = None,
     reports: dict[str, Report] | None = None, edition_title: str = "", edition_version: str | None = None,
+    repository: str | None = None,
 ) -> str:
     """The report's page: catalogue record, translation state, then every block as a row (Chinese,
     English). With ``annotations``, glossary terms link to their entries and paragraphs and the
@@ -127,14 +131,9 @@ def report_page(
         report=report, title=title, english=english, source_slug=source_slug(report.source), state=translation_state(report),
         edition_title=edition_title, edition_version=edition_version,
         retired_at_top=sorted(landing.pop("top", [])), retired_before={k: sorted(v) for k, v in landing.items()},
-        blocks=[block_view(report, b, annotations, reports) for b in report.blocks],
+        blocks=[block_view(report, b, annotations, reports, repository) for b in report.blocks],
         related=_related(report, annotations, reports or {}) if annotations is not None else None,
     )
-
-
-# Placeholder for the repository's web address: the MkDocs hook puts ``repo_url`` (and the branch)
-# in its place, so that the address is configured once, in mkdocs.yml.
-REPO_LINK = "repo:"
 
 
 def po_path(slug: str) -> str:
