@@ -55,6 +55,14 @@ def _cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     return 1 if edition.problems else 0
 
 
+def _cmd_new(args: argparse.Namespace) -> int:
+    from edition.new import new_edition
+
+    written = new_edition(args.folder, args.title)
+    print(f"a new edition in {args.folder} ({len(written)} files): cd {args.folder} && make site")
+    return 0
+
+
 def _cmd_release(args: argparse.Namespace, paths: Paths) -> int:
     from edition.release import release
 
@@ -147,6 +155,11 @@ def _parser() -> argparse.ArgumentParser:
     release.add_argument("version", metavar="VERSION", help="the release's version number, e.g. 1.0")
     release.add_argument("--date", help="the release date (default today), YYYY-MM-DD")
     release.set_defaults(run=_cmd_release)
+    new = commands.add_parser("new", help="make a new bilingual edition in DIR (an example source, catalog, glossary, "
+                                          "edition.yml, mkdocs.yml, README, Makefile)")
+    new.add_argument("folder", metavar="DIR", type=Path, help="the new edition's folder (new or empty)")
+    new.add_argument("--title", help="the edition's English title")
+    new.set_defaults(run=_cmd_new, project=False)
     return parser
 
 
@@ -155,10 +168,13 @@ def main(argv: list[str] | None = None) -> int:
     root: Path | None = None
     _configure_logging(args.verbose, root)
     try:
-        paths = Paths.discover(args.directory, args.config_file)
-        root = paths.root
-        _configure_logging(args.verbose, root)
-        status = args.run(args, paths)
+        if getattr(args, "project", True):
+            paths = Paths.discover(args.directory, args.config_file)
+            root = paths.root
+            _configure_logging(args.verbose, root)
+            status = args.run(args, paths)
+        else:
+            status = args.run(args)
         sys.stdout.flush()  # here, so that a closed pipe is caught below and not at exit
         return status
     except EditionError as err:

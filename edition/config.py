@@ -163,3 +163,6 @@ def _one_line(err: ValidationError, data: dict[str, Any], name: str) -> EditionE
         if "input" in problem and not isinstance(problem["input"], dict | list):
             message += f" (got {problem['input']!r})"
     return EditionError(name, message, line_of(data, location))
+
+
+DEFAULTS = Config()  # every setting at its default (frozen: safe to share)

@@ -43,6 +43,7 @@ from edition.write import (
     site_config,
 )
 from edition.write.atomic import write_bytes, write_text
+from edition.write.render import hand_pages
 
 log = logging.getLogger("edition")
 
@@ -129,8 +130,10 @@ def load_translations(edition: Edition, paths: Paths) -> dict[str, attach.Catalo
     """Every report's PO file, read before anything is written (a syntax error stops the build here)."""
     moved = {m.new: m.old for m in plan(edition, paths)}
     slugs = [r.slug for r in edition.reports]
-    shown = {s: paths.relative(pofile.po_path(paths.translations, moved.get(s, s))) for s in slugs}
-    return attach.load_catalogs(paths.translations, slugs, moved=moved, shown=shown)
+    language = paths.config.languages.target
+    shown = {s: paths.relative(pofile.po_path(paths.translations, moved.get(s, s), language)) for s in slugs}
+    return attach.load_catalogs(paths.translations, slugs, language, moved=moved, shown=shown,
+                                project=paths.config.translation.project_id)
 
 
 def anchor(
@@ -158,6 +161,7 @@ def anchor(
             build=_build_testimony(previous, names, paths),
             releases=[t for m in edition.manifests for n in names if (t := release_records.testimony(m, n))],
             published=_published(edition.manifests, names),
+            settings=paths.config.anchors,
         )
         for note in anchored.notes:
             log.warning("%s", note)
@@ -195,7 +199,7 @@ def _published(manifests: list[release_records.Manifest], names: list[str]) -> d
 def _check_permanence(edition: Edition, paths: Paths, on_disk: dict[str, Ledger]) -> None:
     """No published slug or id is lost: every record of a slug is accounted for, every release holds."""
     recorded = {slug: paths.relative(ledger_path(paths.anchors, slug)) for slug in on_disk}
-    folder = paths.translations / pofile.LANGUAGE
+    folder = paths.translations / paths.config.languages.target
     if folder.is_dir():
         for file in sorted(folder.glob("*.po")):
             recorded.setdefault(file.stem, paths.relative(file))
@@ -215,7 +219,8 @@ def _check_permanence(edition: Edition, paths: Paths, on_disk: dict[str, Ledger]
     for entry in catalog.missing.values() if catalog else []:
         log.warning("%s:%s: catalog entry names %r, which is not in seeds/; entry skipped",
                     paths.relative(paths.catalog), entry.line, entry.file)
-    release_records.check_releases(edition.manifests, edition.ledgers, edition.moved_reports())
+    release_records.check_releases(edition.manifests, edition.ledgers, edition.moved_reports(),
+                                   paths.config.anchors)
 
 
 # --- translate, annotate, write --------------------------------------------------------------------
@@ -245,7 +250,7 @@ def translate(
     )
     checked = qa.load_glossary(paths.glossary) if terms is None else qa.terms_of(terms)
     for slug, catalog in catalogs.items():
-        for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, checked):
+        for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, checked, paths.config.qa):
             log.warning("%s", finding)
             edition.findings.append(finding)
     return edition
@@ -283,7 +288,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
     written.add(paths.jieba_dictionary)
     for report in edition.reports:
-        po = pofile.po_path(paths.translations, report.slug)
+        po = pofile.po_path(paths.translations, report.slug, paths.config.languages.target)
         if po.exists():
             page(f"data/po/{report.slug}.po", po.read_bytes())
     for file in [*paths.source_files(), paths.seeds / "SHA256SUMS"]:
@@ -292,8 +297,9 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     citation = paths.root / "CITATION.cff"
     if citation.exists():
         page("data/CITATION.cff", citation.read_bytes())
+    documented = hand_pages(paths.docs)
     page("data/index.md", downloads_page.downloads_page(edition.reports, edition.sources,
-                                                       citation=citation.exists()))
+                                                       citation=citation.exists(), hand_pages=documented))
     for asset in sorted(ASSETS.iterdir()):
         page(f"assets/{asset.name}", asset.read_bytes())
     site = paths.config.site
@@ -317,15 +323,17 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     page("reports/index.md", pages.reports_index(edition.reports))
     for source in edition.sources:
         page(f"sources/{pages.source_slug(source.source.file)}.md", pages.source_page(source))
-    page("sources/index.md", pages.sources_index(edition.sources))
+    page("sources/index.md", pages.sources_index(edition.sources, hand_pages=documented))
     blocks = glossary_pages.block_index(edition.reports)
     for term in annotations.terms:
-        page(f"glossary/{term.id}.md", glossary_pages.term_page(term, annotations, edition.reports, blocks))
-    page("glossary/index.md", glossary_pages.glossary_index(annotations))
-    page("translation/index.md", progress_page.translation_page(edition.reports, edition.findings))
+        page(f"glossary/{term.id}.md", glossary_pages.term_page(term, annotations, edition.reports, blocks,
+                                                               paths.config.glossary.categories))
+    page("glossary/index.md", glossary_pages.glossary_index(annotations, paths.config.glossary.categories))
+    page("translation/index.md", progress_page.translation_page(edition.reports, edition.findings,
+                                                                hand_pages=documented))
     released = [m.record for m in edition.manifests]
     current = release_records.manifest_record(changelog_pages.UNRELEASED, "", edition.reports, edition.ledgers)
-    page("changelog/index.md", changelog_pages.changelog_index(released, current))
+    page("changelog/index.md", changelog_pages.changelog_index(released, current, hand_pages=documented))
     for before, manifest in zip([None, *released], released, strict=False):
         page(f"changelog/{manifest['version']}.md", changelog_pages.release_page(manifest, before))
     _remove_stale(paths, written)
@@ -360,7 +368,7 @@ def build(paths: Paths | None = None) -> Edition:
         lock.remove_leftovers(paths.writable)
         edition = read_and_clean(paths)
         catalogs = load_translations(edition, paths)  # every PO file is read before anything is written
-        terms = load_glossary(paths.glossary)  # likewise a bad glossary: the build stops, nothing published
+        terms = load_glossary(paths.glossary, paths.config.glossary.categories)  # a bad glossary stops it too
         edition = anchor(edition, paths, catalogs)  # checks every id and slug, then saves the ledgers
         translate(edition, paths, catalogs, terms)
         annotate_edition(edition, terms)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.annotate.glossary import CATEGORIES, generate_pinyin, load_glossary
+from edition.annotate.glossary import generate_pinyin, load_glossary
 from edition.errors import EditionError
 from edition.paths import Paths
 
@@ -40,10 +40,11 @@ def write(tmp_path: Path, *entries: str) -> Path:
 
 
 def test_the_real_glossary_loads() -> None:
-    terms = load_glossary(Paths().glossary)
+    categories = Paths().config.glossary.categories
+    terms = load_glossary(Paths().glossary, categories)
     assert len(terms) == 161
     assert len({t.id for t in terms}) == 161
-    assert {t.category for t in terms} <= set(CATEGORIES)
+    assert {t.category for t in terms} == set(categories)
     assert all(t.pinyin and t.line for t in terms)
     by_id = {t.id: t for t in terms}
     assert by_id["party-building-leadership"].pinyin == "dǎngjiàn yǐnlǐng"
@@ -129,7 +130,11 @@ def test_missing_id(tmp_path: Path) -> None:
 
 
 def test_unknown_category(tmp_path: Path) -> None:
-    raises(write(tmp_path, entry(category="slogans")), "'party-building'", "'slogans'", line=2)
+    """The edition's categories (glossary.categories of edition.yml) are the only ones."""
+    with pytest.raises(EditionError, match=r"glossary.yaml:2: entry 'party-building': unknown category 'slogans' "
+                       r"\(one of slogan, mechanism\)"):
+        load_glossary(write(tmp_path, entry(category="slogans")), ["slogan", "mechanism"])
+    assert load_glossary(write(tmp_path, entry(category="slogans")))[0].category == "slogans"  # none given: any
 
 
 @pytest.mark.parametrize("bad", ["Party-Building", "party_building", "党建", "party--building", "-party"])

@@ -4,7 +4,7 @@ Rules (why: scholars cite anchors, and a published anchor must keep pointing at 
 
 * a block whose text is unchanged keeps its id;
 * a block whose text changed a little keeps its id (matched by :func:`similarity`, at least
-  ``KEEP_THRESHOLD``; the best pairs first);
+  ``anchors.keep`` of edition.yml; the best pairs first);
 * when a block is split, the part with most of the old text keeps the id and the rest get new ids
   (also when it is cut into so many parts that none holds half of it);
   when blocks are merged, the one contributing most keeps its id and the others retire;
@@ -32,13 +32,13 @@ from pathlib import Path
 
 import yaml
 
-from edition.anchor.similarity import KEEP_THRESHOLD, PART_THRESHOLD, containment, similarity, still_names
+from edition.anchor.similarity import containment, similarity, still_names
+from edition.config import DEFAULTS, Anchors
 from edition.errors import EditionError
 from edition.model import Block
 from edition.write.atomic import write_text
 from edition.yamlfile import BOOKKEEPING, SafeDumper, load_yaml_with_lines
 
-SUCCESSOR_THRESHOLD = 0.5  # share of a retired block's text that must live on in its successor
 ID_PREFIX = "b"
 ID_RE = re.compile(rf"^{ID_PREFIX}[1-9][0-9]*$")
 
@@ -105,17 +105,19 @@ def id_number(anchor_id: str) -> int:
 
 
 def assign_ids(
-    blocks: list[Block], ledger: Ledger, published: Mapping[str, Iterable[str]] | None = None
+    blocks: list[Block], ledger: Ledger, published: Mapping[str, Iterable[str]] | None = None,
+    settings: Anchors = DEFAULTS.anchors,
 ) -> Ledger:
     """Give every block an id from the ledger (or a new one) and return the updated ledger.
 
     ``published`` (id -> the texts it was published with, in releases) bounds what a changed text
-    may keep: an id goes only to a text that :func:`still_names` each of them.
+    may keep: an id goes only to a text that :func:`still_names` each of them. ``settings``: the
+    thresholds (``anchors`` in edition.yml).
     """
     published = published or {}
 
     def may_name(anchor: Anchor, text: str) -> bool:
-        return all(still_names(old, text) for old in published.get(anchor.id, ()))
+        return all(still_names(old, text, settings) for old in published.get(anchor.id, ()))
 
     active = ledger.active()
     matched: dict[int, Anchor] = {}  # block index -> anchor
@@ -145,7 +147,7 @@ def assign_ids(
     )
     anchors_by_id = ledger.by_id()
     for score, _, anchor_id, index in pairs:
-        if score < KEEP_THRESHOLD:
+        if score < settings.keep:
             break
         if index in matched or anchor_id in used or not may_name(anchors_by_id[anchor_id], blocks[index].zh):
             continue
@@ -158,9 +160,9 @@ def assign_ids(
         if anchor.id in used:
             continue
         parts = [
-            i for i in range(len(blocks)) if i not in matched and containment(blocks[i].zh, anchor.zh) >= PART_THRESHOLD
+            i for i in range(len(blocks)) if i not in matched and containment(blocks[i].zh, anchor.zh) >= settings.part
         ]
-        if parts and sum(len(blocks[i].zh) for i in parts) >= KEEP_THRESHOLD * len(anchor.zh):
+        if parts and sum(len(blocks[i].zh) for i in parts) >= settings.keep * len(anchor.zh):
             largest = max(parts, key=lambda i: len(blocks[i].zh))
             if may_name(anchor, blocks[largest].zh):
                 matched[largest] = anchor
@@ -179,14 +181,14 @@ def assign_ids(
     for anchor in active:
         if anchor.id not in used:
             anchor.retired = True
-            anchor.successor = successor_of(anchor.zh, blocks)
+            anchor.successor = successor_of(anchor.zh, blocks, settings)
     return ledger
 
 
-def successor_of(text: str, blocks: list[Block]) -> str | None:
-    """The block holding most of a retired text (at least ``SUCCESSOR_THRESHOLD`` of it), or None."""
+def successor_of(text: str, blocks: list[Block], settings: Anchors = DEFAULTS.anchors) -> str | None:
+    """The block holding most of a retired text (at least ``anchors.successor`` of it), or None."""
     best = max(blocks, key=lambda b: containment(text, b.zh), default=None)
-    if best is not None and containment(text, best.zh) >= SUCCESSOR_THRESHOLD:
+    if best is not None and containment(text, best.zh) >= settings.successor:
         return best.id
     return None
 

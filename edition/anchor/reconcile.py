@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from edition.anchor.ledger import Anchor, Ledger, assign_ids, id_number, successor_of
+from edition.config import DEFAULTS, Anchors
 from edition.errors import EditionError
 from edition.model import Block
 
@@ -69,20 +70,22 @@ def anchor_blocks(
     build: Testimony | None = None,
     releases: Sequence[Testimony] = (),
     published: Mapping[str, list[str]] | None = None,
+    settings: Anchors = DEFAULTS.anchors,
 ) -> Anchored:
     """Reconcile the ledger with the other records, then give every block its id.
 
-    ``published`` (id -> the texts it was published with) bounds which text an id may keep."""
+    ``published`` (id -> the texts it was published with) bounds which text an id may keep;
+    ``settings``: the thresholds (``anchors`` of edition.yml)."""
     notes: list[str] = []
     published = published or {}
     base, recovered = _recovered(slug, ledger, ledger_file, po, build, releases, notes)
-    _settle_disagreements(slug, ledger, base, recovered, ledger_file, blocks, po, build, published, notes)
+    _settle_disagreements(slug, ledger, base, recovered, ledger_file, blocks, po, build, published, notes, settings)
     _raise_counter(base, ledger, [t for t in (po, build, *releases) if t], ledger_file, notes)
     pending = {a.id for a in base.anchors if a.id in recovered and a.retired and a.successor is None}
-    assign_ids(blocks, base, published)
+    assign_ids(blocks, base, published, settings)
     for anchor in base.anchors:  # recovered retired ids land where most of their text is now
         if anchor.id in pending and anchor.retired and anchor.successor is None:
-            anchor.successor = successor_of(anchor.zh, blocks)
+            anchor.successor = successor_of(anchor.zh, blocks, settings)
     return Anchored(base, notes)
 
 
@@ -155,6 +158,7 @@ def _settle_disagreements(
     build: Testimony | None,
     published: Mapping[str, list[str]],
     notes: list[str],
+    settings: Anchors,
 ) -> None:
     if ledger is None or po is None:
         return
@@ -175,12 +179,12 @@ def _settle_disagreements(
                      f"{build.record if build else ''}, which agree: restored")
     if not undecided:
         return
-    as_written = _outcome(base, blocks, published)
-    if _outcome(_with_texts(base, undecided), blocks, published) == as_written:
+    as_written = _outcome(base, blocks, published, settings)
+    if _outcome(_with_texts(base, undecided), blocks, published, settings) == as_written:
         notes.append(f"{ledger_file} and {po.record} give {_ids(undecided)} different texts; either "
                      "reading gives every block the same id: the ledger's is kept")
         return
-    decisive = [i for i in undecided if _outcome(_with_texts(base, {i: undecided[i]}), blocks, published)
+    decisive = [i for i in undecided if _outcome(_with_texts(base, {i: undecided[i]}), blocks, published, settings)
                 != as_written] or list(undecided)
     where = ", ".join(f"{i} (line {base.by_id()[i].line} / {po.where(i)})" for i in decisive)
     raise EditionError(
@@ -199,10 +203,10 @@ def _with_texts(ledger: Ledger, texts: Mapping[str, str]) -> Ledger:
     return other
 
 
-def _outcome(ledger: Ledger, blocks: list[Block], published: Mapping[str, list[str]]) -> tuple:
+def _outcome(ledger: Ledger, blocks: list[Block], published: Mapping[str, list[str]], settings: Anchors) -> tuple:
     trial = copy.deepcopy(ledger)
     trial_blocks = [copy.copy(b) for b in blocks]
-    assign_ids(trial_blocks, trial, published)
+    assign_ids(trial_blocks, trial, published, settings)
     return tuple(b.id for b in trial_blocks), tuple(sorted(trial.redirects().items()))
 
 

@@ -29,6 +29,7 @@ from typing import Any
 from edition.anchor.ledger import Ledger
 from edition.anchor.reconcile import Testimony
 from edition.anchor.similarity import still_names
+from edition.config import DEFAULTS, Anchors
 from edition.errors import EditionError
 from edition.model import Report
 
@@ -148,7 +149,8 @@ def published_texts(manifests: Iterable[Manifest], slug: str) -> dict[str, list[
     return texts
 
 
-def check_releases(manifests: Iterable[Manifest], ledgers: Mapping[str, Ledger], moved: Mapping[str, str]) -> None:
+def check_releases(manifests: Iterable[Manifest], ledgers: Mapping[str, Ledger], moved: Mapping[str, str],
+                   settings: Anchors = DEFAULTS.anchors) -> None:
     """Every id a release published as a block still names its text, or lands on its successor.
 
     ``moved`` maps a slug a report was published under to its slug now; reports that are no longer
@@ -172,7 +174,7 @@ def check_releases(manifests: Iterable[Manifest], ledgers: Mapping[str, Ledger],
                     raise EditionError(manifest.path, f"{where} was retired with no successor: its text is "
                                        "no longer in the reading text, and its citations would land nowhere (did a cleaning rule or a "
                                        "source change leave it out?)")
-                if not anchor.retired and not still_names(block.zh, anchor.zh):
+                if not anchor.retired and not still_names(block.zh, anchor.zh, settings):
                     raise EditionError(manifest.path, f"{where} now names other text ({_short(anchor.zh)!r} "
                                        f"instead of {_short(block.zh)!r}): a published id keeps its text")
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-KEEP_THRESHOLD = 0.5  # similarity above which a changed block keeps its id
-PART_THRESHOLD = 0.9  # share of a block found in an old block's text for it to count as a part of it
+from edition.config import DEFAULTS, Anchors
 
 
 def shared_characters(a: str, b: str) -> int:
@@ -28,8 +27,8 @@ def containment(part: str, whole: str) -> float:
     return shared_characters(part, whole) / max(len(part), 1)
 
 
-def still_names(published: str, text: str) -> bool:
+def still_names(published: str, text: str, settings: Anchors = DEFAULTS.anchors) -> bool:
     """Whether an id that named ``published`` may name ``text``: the same text changed a little
-    (similarity at least ``KEEP_THRESHOLD``), or a part of it (``text`` found in it at
-    ``PART_THRESHOLD``), as when a block is split and its largest part keeps the id."""
-    return similarity(published, text) >= KEEP_THRESHOLD or containment(text, published) >= PART_THRESHOLD
+    (similarity at least ``anchors.keep``), or a part of it (``text`` found in it at ``anchors.part``),
+    as when a block is split and its largest part keeps the id."""
+    return similarity(published, text) >= settings.keep or containment(text, published) >= settings.part

@@ -34,12 +34,11 @@ from edition.annotate.export import (
     write_glossary_csv,
     write_glossary_tbx,
 )
-from edition.annotate.glossary import CATEGORIES, Term, generate_pinyin, load_glossary
+from edition.annotate.glossary import Term, generate_pinyin, load_glossary
 from edition.annotate.jieba_dict import user_dictionary, user_dictionary_lines, write_user_dictionary
 from edition.annotate.occurrences import Matcher, Occurrence, count_by_term, find_occurrences, report_texts
 
 __all__ = [
-    "CATEGORIES",
     "Candidate",
     "Matcher",
     "Occurrence",

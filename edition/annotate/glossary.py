@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,7 +22,6 @@ from pypinyin import Style, lazy_pinyin
 from edition.errors import EditionError
 from edition.yamlfile import BOOKKEEPING, load_yaml_with_lines
 
-CATEGORIES = ("slogan", "mechanism", "organisation", "campaign", "metric", "rhetoric")
 FIELDS = ("id", "zh", "variants", "pinyin", "en", "en_variants", "category", "definition", "note", "related")
 REQUIRED = ("id", "zh", "en", "category", "definition")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -70,14 +70,15 @@ class Term:
         }
 
 
-def load_glossary(path: Path) -> list[Term]:
-    """Parse and check the glossary; the terms in file order."""
+def load_glossary(path: Path, categories: Collection[str] = ()) -> list[Term]:
+    """Parse and check the glossary; the terms in file order. ``categories``: the edition's
+    (``glossary.categories`` of edition.yml); a term of any other is an error (none given: any)."""
     data = load_yaml_with_lines(Path(path))
     if data is None:
         return []
     if not isinstance(data, list):
         raise EditionError(path, "the glossary must be a list of entries", _line(data))
-    terms = [_term(path, entry) for entry in data]
+    terms = [_term(path, entry, categories) for entry in data]
     check_glossary(path, terms)
     return terms
 
@@ -163,7 +164,7 @@ def _tokenizer() -> jieba.Tokenizer:
     return jieba.Tokenizer()
 
 
-def _term(path: Path | str, entry: Any) -> Term:
+def _term(path: Path | str, entry: Any, categories: Collection[str] = ()) -> Term:
     if not isinstance(entry, dict):
         raise EditionError(path, "each glossary entry must be a mapping", _line(entry))
     line = entry.get("__line__")
@@ -180,8 +181,8 @@ def _term(path: Path | str, entry: Any) -> Term:
     if not ID_RE.match(term_id):
         raise EditionError(path, f"{name}: id must be a slug of lower-case letters, digits and hyphens", line)
     category = entry["category"].strip()
-    if category not in CATEGORIES:
-        known = ", ".join(CATEGORIES)
+    if categories and category not in categories:
+        known = ", ".join(categories)
         raise EditionError(path, f"{name}: unknown category {category!r} (one of {known})", line)
     variants = _strings(path, name, entry, "variants", line)
     en_variants = _strings(path, name, entry, "en_variants", line)

@@ -63,18 +63,18 @@ class Catalog:
 
 def load_catalog(
     translations: Path, slug: str, language: str = pofile.LANGUAGE, *, moved_from: str | None = None,
-    shown: str | None = None,
+    shown: str | None = None, project: str = pofile.PROJECT,
 ) -> Catalog:
     """A report's PO file (loaded from the slug ``moved_from`` when the report moved), or a new one."""
     path = pofile.po_path(translations, slug, language)
     source = pofile.po_path(translations, moved_from, language) if moved_from else path
     name = shown or str(path)
     if not source.exists():
-        return Catalog(slug, path, pofile.new_catalog(slug, language), existed=False, shown=name)
+        return Catalog(slug, path, pofile.new_catalog(slug, language, project), existed=False, shown=name)
     po = pofile.load_po(source, name)
     if not pofile.has_header(po):
         log.warning("%s: no header (an empty file?): it gets the standard header", name)
-        pofile.repair_header(po, slug, language)
+        pofile.repair_header(po, slug, language, project)
     if moved_from:
         po.header = pofile.HEADER.format(slug=slug)
     return Catalog(slug, path, po, shown=name, moved_from=source if moved_from else None)
@@ -87,13 +87,14 @@ def load_catalogs(
     *,
     moved: Mapping[str, str] | None = None,
     shown: Mapping[str, str] | None = None,
+    project: str = pofile.PROJECT,
 ) -> dict[str, Catalog]:
     """Every report's catalog; raises :class:`EditionError` on the first bad file, before any is written.
 
     ``moved``: slug -> the slug whose file a moved report takes along; ``shown``: slug -> its file's name."""
     return {
         slug: load_catalog(translations, slug, language, moved_from=(moved or {}).get(slug),
-                           shown=(shown or {}).get(slug))
+                           shown=(shown or {}).get(slug), project=project)
         for slug in slugs
     }
 

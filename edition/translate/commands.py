@@ -20,7 +20,7 @@ from edition.errors import EditionError
 from edition.paths import Paths
 from edition.translate import memory, qa
 from edition.translate import po as pofile
-from edition.translate.attach import Catalog, load_catalogs, previous_chinese, sync_all
+from edition.translate.attach import Catalog, previous_chinese, sync_all
 
 log = logging.getLogger("edition")
 
@@ -35,11 +35,11 @@ class Workspace:
 
 
 def workspace(paths: Paths) -> Workspace:
-    from edition.pipeline import anchor, read_and_clean
+    from edition.pipeline import anchor, load_translations, read_and_clean
 
     edition = read_and_clean(paths)
-    catalogs = load_catalogs(paths.translations, [r.slug for r in edition.reports])
-    edition = anchor(edition, paths, save=False)
+    catalogs = load_translations(edition, paths)
+    edition = anchor(edition, paths, catalogs, save=False)
     sync_all(
         edition.reports,
         catalogs,
@@ -53,7 +53,7 @@ def findings(space: Workspace) -> list[qa.Finding]:
     terms = qa.load_glossary(space.paths.glossary)
     found: list[qa.Finding] = []
     for slug, catalog in space.catalogs.items():
-        found += qa.check_catalog(slug, space.paths.relative(catalog.path), catalog.po, terms)
+        found += qa.check_catalog(slug, space.paths.relative(catalog.path), catalog.po, terms, space.paths.config.qa)
     return found
 
 
@@ -181,7 +181,7 @@ def _translate(
     cache = DraftCache.load(cache_path(paths.translations, spec.engine_id, code))
 
     # What would still need the engine after translation memory? (planned on copies: nothing changes yet)
-    remembered = _memory_plan(space.catalogs, report, today)
+    remembered = _memory_plan(space.catalogs, report, paths.config.translation.memory_threshold)
     uncached = [
         e
         for _, e in pending({c.path: c.po for c in chosen.values()}, redraft_fuzzy)
@@ -199,7 +199,9 @@ def _translate(
         catalog
     ) in space.catalogs.values():  # the synchronised files, written once everything is known to work
         catalog.save()
-    filled = memory.fill_from_memory({s: c.po for s, c in space.catalogs.items()}, today=today, only=report)
+    threshold = paths.config.translation.memory_threshold
+    filled = memory.fill_from_memory({s: c.po for s, c in space.catalogs.items()}, today=today, only=report,
+                                     threshold=threshold)
     for slug in {slug for slug, _, _ in filled}:
         space.catalogs[slug].save()
     try:
@@ -253,7 +255,7 @@ def _slug_of(catalogs: dict[str, Catalog], entry: object) -> str:
     return next((s for s, c in catalogs.items() if any(e is entry for e in c.po)), "")
 
 
-def _memory_plan(catalogs: dict[str, Catalog], report: str | None, today: str) -> dict[str, set[str]]:
+def _memory_plan(catalogs: dict[str, Catalog], report: str | None, threshold: float) -> dict[str, set[str]]:
     """slug -> ids that translation memory would fill (computed without changing anything)."""
     index = memory.memory_index({s: c.po for s, c in catalogs.items()})
     plan: dict[str, set[str]] = {}
@@ -264,7 +266,7 @@ def _memory_plan(catalogs: dict[str, Catalog], report: str | None, today: str) -
             if (
                 pofile.status(entry) == pofile.MISSING
                 and entry.msgctxt
-                and memory.lookup(entry.msgid, index, exclude=(slug, entry.msgctxt))
+                and memory.lookup(entry.msgid, index, exclude=(slug, entry.msgctxt), threshold=threshold)
             ):
                 plan.setdefault(slug, set()).add(entry.msgctxt)
     return plan

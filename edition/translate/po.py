@@ -38,7 +38,7 @@ MISSING, DRAFT, REVIEWED = "missing", "draft", "reviewed"
 STATUSES = (MISSING, DRAFT, REVIEWED)
 FUZZY = "fuzzy"
 
-PROJECT = "party-building-demolition-edition"
+PROJECT = "bilingual-edition"  # Project-Id-Version when the edition names none (translation.project_id)
 HEADER = (
     "English translation of the report '{slug}'.\n"
     "Edit msgstr only; remove the '#, fuzzy' line when you have reviewed an entry.\n"
@@ -65,10 +65,10 @@ def po_path(translations: Path, slug: str, language: str = LANGUAGE) -> Path:
     return translations / language / f"{slug}.po"
 
 
-def metadata(language: str = LANGUAGE) -> dict[str, str]:
+def metadata(language: str = LANGUAGE, project: str = PROJECT) -> dict[str, str]:
     """The fixed header: nothing in it changes from one run to the next."""
     return {
-        "Project-Id-Version": PROJECT,
+        "Project-Id-Version": project,
         "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -76,10 +76,10 @@ def metadata(language: str = LANGUAGE) -> dict[str, str]:
     }
 
 
-def new_catalog(slug: str, language: str = LANGUAGE) -> polib.POFile:
+def new_catalog(slug: str, language: str = LANGUAGE, project: str = PROJECT) -> polib.POFile:
     po = polib.POFile(wrapwidth=0)
     po.header = HEADER.format(slug=slug)
-    po.metadata = metadata(language)
+    po.metadata = metadata(language, project)
     return po
 
 
@@ -194,11 +194,11 @@ def has_header(po: polib.POFile) -> bool:
     return "charset=" in po.metadata.get("Content-Type", "")
 
 
-def repair_header(po: polib.POFile, slug: str, language: str = LANGUAGE) -> None:
+def repair_header(po: polib.POFile, slug: str, language: str = LANGUAGE, project: str = PROJECT) -> None:
     """Give a header-less file (an empty one, say) the standard header; keep any fields it has."""
     if not po.header:
         po.header = HEADER.format(slug=slug)
-    po.metadata = {**metadata(language), **po.metadata} if po.metadata else metadata(language)
+    po.metadata = {**metadata(language, project), **po.metadata} if po.metadata else metadata(language, project)
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
 
 

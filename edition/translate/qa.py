@@ -22,14 +22,13 @@ from pathlib import Path
 
 import polib
 
+from edition.config import DEFAULTS, QA
 from edition.translate import po as pofile
 
 CHECKS = ("empty", "untranslated", "cjk", "length", "numbers", "glossary")
 
 # English characters per Chinese character: the edition's drafts run from about 1.5 to 5;
 # outside this band a sentence was probably dropped or something added. Short texts vary too much.
-LENGTH_BAND = (1.0, 8.0)
-LENGTH_MIN_ZH = 20
 
 
 @dataclass(frozen=True)
@@ -201,7 +200,8 @@ _CLASSIFIERS = (
 )
 _CLASSIFIER = "|".join(sorted(_CLASSIFIERS, key=len, reverse=True))
 
-# Words built with numerals that are not numbers in English (a justification each):
+# Words of the language built with numerals that are not numbers in English (a justification each).
+# An edition adds the words of its own texts (slogans, congresses) as qa.numeral_words in edition.yml.
 _IDIOMS = (
     "一是",
     "二是",
@@ -217,16 +217,9 @@ _IDIOMS = (
     "一线",  # "front line"
     "第一时间",  # "at once"
     "一次性",  # "one-off, in one go"
-    "一户一策",
-    "一户一档",
-    "一事一议",  # "case by case", "a file for every household"
     "一对一",
     "面对面",
     "点对点",  # "one-to-one"
-    "一个公心",
-    "一把尺子",
-    "一个政策",
-    "一张蓝图",  # slogans, checked by the glossary instead
     "一批",
     "一大批",
     "一系列",
@@ -259,10 +252,6 @@ _IDIOMS = (
     "一清二楚",
     "四面八方",
     "五花八门",  # four-character idioms
-    "十九大",
-    "二十大",
-    "十九届",
-    "十八大",  # Party congresses: "the 19th Party Congress" (ordinal)
 )
 
 _MONTHS = (
@@ -393,17 +382,17 @@ _CHINESE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def chinese_numbers(zh: str) -> list[Number]:
+def chinese_numbers(zh: str, numeral_words: Iterable[str] = ()) -> list[Number]:
     """The numbers a faithful English rendering of ``zh`` has to contain.
 
     Arabic numbers (with 万/亿 scaling: 14.4万 -> 144,000; 2万多 and 40多万 -> 20,000 and 400,000),
     percentages, dates (3月20日 -> the month March and the day 20), ranges (5-10 -> 5 and 10),
     ordinals (第三 -> 3) and Chinese numerals that count something (十二天 -> 12). Not checked: a lone
-    一 before a measure word (it is the article "a"), enumerators (一是, 一、, （一）) and the
-    idioms in ``_IDIOMS``.
+    一 before a measure word (it is the article "a"), enumerators (一是, 一、, （一）), the words in
+    ``_IDIOMS`` and the edition's ``numeral_words``.
     """
     text = zh
-    for idiom in _IDIOMS:
+    for idiom in sorted({*_IDIOMS, *numeral_words}, key=len, reverse=True):
         text = text.replace(idiom, "\u0000" * len(idiom))
     text = re.sub(
         rf"[（(]\s*[{_CN_NUM}\d]+\s*[)）]|(?<![{_CN_NUM}])[{_CN_NUM}]+、",
@@ -534,10 +523,10 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def number_findings(zh: str, en: str) -> list[str]:
+def number_findings(zh: str, en: str, numeral_words: Iterable[str] = ()) -> list[str]:
     values, months = english_numbers(en)
     missing: list[str] = []
-    for number in chinese_numbers(zh):
+    for number in chinese_numbers(zh, numeral_words):
         if number.month and (int(number.value) in months or any(_same(number.value, v) for v in values)):
             continue
         accepted = (number.value, *number.alternatives)
@@ -555,8 +544,8 @@ def number_findings(zh: str, en: str) -> list[str]:
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]")
 
 
-def entry_findings(zh: str, en: str, terms: Iterable[Term] = ()) -> list[tuple[str, str]]:
-    """(check, message) for one translation."""
+def entry_findings(zh: str, en: str, terms: Iterable[Term] = (), settings: QA = DEFAULTS.qa) -> list[tuple[str, str]]:
+    """(check, message) for one translation (``settings``: the ``qa`` section of edition.yml)."""
     if not en.strip():
         return [("empty", "the English is empty")]
     if en.strip() == zh.strip():
@@ -565,9 +554,9 @@ def entry_findings(zh: str, en: str, terms: Iterable[Term] = ()) -> list[tuple[s
     cjk = sorted(set(_CJK.findall(en)))
     if cjk:
         found.append(("cjk", f"Chinese characters or full-width punctuation in the English: {''.join(cjk)}"))
-    if len(zh) >= LENGTH_MIN_ZH:
+    if len(zh) >= settings.length_min_chinese:
         ratio = len(en) / len(zh)
-        low, high = LENGTH_BAND
+        low, high = settings.length_band
         if not low <= ratio <= high:
             found.append(
                 (
@@ -576,12 +565,14 @@ def entry_findings(zh: str, en: str, terms: Iterable[Term] = ()) -> list[tuple[s
                     "a sentence dropped or added?",
                 )
             )
-    found += [("numbers", m) for m in number_findings(zh, en)]
+    found += [("numbers", m) for m in number_findings(zh, en, settings.numeral_words)]
     found += [("glossary", m) for m in glossary_findings(zh, en, terms)]
     return found
 
 
-def check_catalog(slug: str, path: Path | str, po: polib.POFile, terms: Iterable[Term] = ()) -> list[Finding]:
+def check_catalog(
+    slug: str, path: Path | str, po: polib.POFile, terms: Iterable[Term] = (), settings: QA = DEFAULTS.qa
+) -> list[Finding]:
     """Findings for every translated (draft or reviewed) active entry, minus those a ``# qa-ok:`` accepts."""
     terms = list(terms)
     lines = pofile.entry_lines(pofile.dumps(po))
@@ -590,7 +581,7 @@ def check_catalog(slug: str, path: Path | str, po: polib.POFile, terms: Iterable
         if pofile.status(entry) == pofile.MISSING:
             continue
         accepted = pofile.qa_ok(entry)
-        for check, message in entry_findings(entry.msgid, entry.msgstr, terms):
+        for check, message in entry_findings(entry.msgid, entry.msgstr, terms, settings):
             if check in accepted:
                 continue
             anchor = entry.msgctxt or "?"

@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from edition.write.render import render
+from edition.write.render import HAND_PAGES, render
 
 UNRELEASED = "unreleased"
 
@@ -62,12 +62,13 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any]) -> list[Report
     return found
 
 
-def changelog_index(manifests: list[dict[str, Any]], current: dict[str, Any]) -> str:
+def changelog_index(manifests: list[dict[str, Any]], current: dict[str, Any], *,
+                    hand_pages: frozenset[str] = frozenset(HAND_PAGES)) -> str:
     """The list of releases, newest first, and what the edition now adds to the latest."""
     pending = [c for c in changes(manifests[-1] if manifests else None, current) if not c.empty()]
     releases = [{"version": m["version"], "date": m["date"], "reports": len(m["reports"]),
                  "blocks": sum(len(r["blocks"]) for r in m["reports"])} for m in reversed(manifests)]
-    return render("changelog_index.md.j2", pending=pending, releases=releases)
+    return render("changelog_index.md.j2", pending=pending, releases=releases, hand_pages=hand_pages)
 
 
 def release_page(manifest: dict[str, Any], before: dict[str, Any] | None) -> str:

@@ -6,9 +6,13 @@ from html import escape
 
 from edition.model import Report, SourceEdition
 from edition.write.markup import front_matter
+from edition.write.render import HAND_PAGES
 
 
-def downloads_page(reports: list[Report], sources: list[SourceEdition], *, citation: bool) -> str:
+def downloads_page(reports: list[Report], sources: list[SourceEdition], *, citation: bool,
+                   hand_pages: frozenset[str] = frozenset(HAND_PAGES)) -> str:
+    schema = ", described in [Data format](../data-schema.md)" if "data-schema.md" in hand_pages else ""
+    translators = " (see [For translators](../translators.md))" if "translators.md" in hand_pages else ""
     lines = [
         *front_matter("Downloads"),
         "# Downloads { #top }",
@@ -19,7 +23,7 @@ def downloads_page(reports: list[Report], sources: list[SourceEdition], *, citat
         "## The edition { #edition }",
         "",
         "- [`edition.json`](edition.json): every report, block, anchor, translation (with its state "
-        "and provenance), omission and glossary term, described in [Data format](../data-schema.md).",
+        f"and provenance), omission and glossary term{schema}.",
         "- [`glossary.csv`](glossary.csv) and [`glossary.tbx`](glossary.tbx): the glossary for "
         "spreadsheets and for translation tools (TBX, the TermBase eXchange format).",
     ]
@@ -29,8 +33,7 @@ def downloads_page(reports: list[Report], sources: list[SourceEdition], *, citat
         "",
         "## Translations { #translations }",
         "",
-        "One gettext PO file per report, as translators edit them in the repository "
-        "(see [For translators](../translators.md)).",
+        f"One gettext PO file per report, as translators edit them in the repository{translators}.",
         "",
     ]
     lines += [f"- [`{r.slug}.po`](po/{r.slug}.po): {escape(r.label)}" for r in reports]

@@ -7,24 +7,18 @@ either side, linking to the paragraph's stable anchor, grouped by report with co
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from itertools import groupby
 
 from edition.annotate.annotations import Annotations
 from edition.annotate.glossary import Term
 from edition.annotate.occurrences import Occurrence
+from edition.config import Category
 from edition.model import Block, Report
 from edition.write.render import render
 
 CONTEXT = 14  # characters of context on either side of a keyword
 
-CATEGORY_LABELS = {
-    "slogan": ("Slogans and formulas", "Set phrases and numbered formulas the campaigns rally around."),
-    "mechanism": ("Mechanisms and methods", "Ways of organising and pressing the work."),
-    "organisation": ("Organisations and roles", "Party and government bodies, teams and posts."),
-    "campaign": ("Campaigns and their objects", "Kinds of expropriation, demolition and redevelopment."),
-    "metric": ("Metrics and stages", "What the campaigns count, and the steps they count by."),
-    "rhetoric": ("Rhetoric", "Military, moral and heroic language used of the work."),
-}
 
 
 def term_url(term_id: str, *, from_page: str = "reports") -> str:
@@ -34,9 +28,10 @@ def term_url(term_id: str, *, from_page: str = "reports") -> str:
 
 def term_page(
     term: Term, annotations: Annotations, reports: list[Report], blocks: dict[tuple[str, str], Block] | None = None,
-    categories: dict[str, tuple[str, str]] | None = None,
+    categories: Mapping[str, Category] | None = None,
 ) -> str:
-    """A term's entry. ``blocks`` maps (slug, block id) to blocks (built once for all terms if given)."""
+    """A term's entry. ``blocks`` maps (slug, block id) to blocks (built once for all terms if given);
+    ``categories``: the edition's, with their labels (``glossary.categories`` of edition.yml)."""
     occurrences = annotations.of_term(term.id)
     by_report = {slug: list(group) for slug, group in groupby(occurrences, key=lambda o: o.slug)}
     blocks = block_index(reports) if blocks is None else blocks
@@ -46,10 +41,14 @@ def term_page(
         for report in reports if by_report.get(report.slug)
     ]
     return render(
-        "term.md.j2", term=term, category=(categories or CATEGORY_LABELS)[term.category][0], count=len(occurrences),
+        "term.md.j2", term=term, category=_label(term.category, categories), count=len(occurrences),
         in_reports=len(by_report), of_reports=len(reports), related=[annotations.by_id[r] for r in term.related],
         groups=groups,
     )
+
+
+def _label(category: str, categories: Mapping[str, Category] | None) -> str:
+    return categories[category].label if categories and category in categories else category
 
 
 def block_index(reports: list[Report]) -> dict[tuple[str, str], Block]:
@@ -70,15 +69,16 @@ def _kwic_row(occurrence: Occurrence, block: Block) -> dict[str, str]:
     }
 
 
-def glossary_index(annotations: Annotations, categories: dict[str, tuple[str, str]] | None = None) -> str:
-    """The index: the terms of each category (``categories``: id -> (label, description), in order),
-    then all of them by pinyin."""
+def glossary_index(annotations: Annotations, categories: Mapping[str, Category] | None = None) -> str:
+    """The index: the terms of each category (the edition's, in their order; without them, the
+    categories the terms have, labelled by their names), then all of them by pinyin."""
     terms = annotations.terms
-    categories = categories or CATEGORY_LABELS
+    if not categories:
+        categories = {c: Category(label=c) for c in dict.fromkeys(t.category for t in terms)}
     by_category = [
-        {"id": c, "label": label, "description": description,
+        {"id": c, "label": category.label, "description": category.description,
          "terms": sorted((t for t in terms if t.category == c), key=pinyin_key)}
-        for c, (label, description) in categories.items()
+        for c, category in categories.items()
     ]
     initials = [
         {"initial": initial, "anchor": initial.lower() if initial.isalpha() else "other", "terms": list(group)}

@@ -18,7 +18,7 @@ from edition.model import Block, Report
 from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
 from edition.write.markup import cell, front_matter
-from edition.write.render import render
+from edition.write.render import HAND_PAGES, render
 
 KIND_LABELS = {
     "title": "title",
@@ -242,9 +242,10 @@ def source_slug(file: str) -> str:
 
 
 
-def sources_index(sources) -> str:
+def sources_index(sources, *, hand_pages: frozenset[str] = frozenset(HAND_PAGES)) -> str:
     """The apparatus of omissions: every passage left out of the reading text, with lines and reason."""
     total = sum(len(s.omissions) for s in sources)
+    method = " See the [Editorial method](../method.md)." if "method.md" in hand_pages else ""
     lines = [
         *front_matter("Sources and omissions"),
         "# Sources and the apparatus of omissions { #top }",
@@ -252,7 +253,7 @@ def sources_index(sources) -> str:
         "Every source is shown in full, line by line, on its own page (a diplomatic view), with the "
         "paratext that frames it. The reading text leaves out only site chrome (menus, share buttons, "
         "footers, repeated titles); every passage left out is listed here with its source lines and the "
-        f"rule that omitted it ({total} in all). See the [Editorial method](../method.md).",
+        f"rule that omitted it ({total} in all).{method}",
         "",
         "| Source | Layout | Lines | Reports | Omitted passages |",
         "|---|---|---|---|---|",

@@ -22,6 +22,8 @@ import jinja2
 from markupsafe import Markup
 
 ENGINE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+# The hand-written pages generated pages may link to; an edition without one of them gets no link to it.
+HAND_PAGES = ("method.md", "data-schema.md", "translators.md", "contributing.md")
 
 
 def _escape(value: Any) -> Any:
@@ -73,5 +75,11 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def hand_pages(docs: Path) -> frozenset[str]:
+    """The edition's hand-written pages among those the generated pages may link to."""
+    return frozenset(page for page in HAND_PAGES if (docs / page).is_file())
+
+
 def render(name: str, overrides: Path | None = None, **context: Any) -> str:
-    return environment(overrides).get_template(name).render(**context)
+    """``context`` may give ``hand_pages`` (see :func:`hand_pages`); by default all are there."""
+    return environment(overrides).get_template(name).render({"hand_pages": frozenset(HAND_PAGES), **context})
