@@ -451,6 +451,7 @@ def _block_element(block: Block, lang: str, source: SourceEdition, report: Repor
     if lang == ZH:
         holder.text = xml_text(block.zh)
     elif block.en is None or block.status == "missing":
+        holder.text = ""  # mixed content: kept on one line by the pretty-printer (no whitespace added)
         _add(holder, "gap", attrs={"reason": "untranslated"})
     else:
         holder.text = xml_text(block.en)
