@@ -308,6 +308,7 @@ def test_chrome_is_a_gap_at_its_place(edge_documents):
     footer = original.find("t:gap[@reason='footer']", NS)
     assert (footer.get("quantity"), footer.get("source")) == ("2", "../seeds/seed%20file%201.txt#line=38,40")
     assert footer.findtext("t:desc", namespaces=NS) == "footer"
+    assert footer.find("t:desc", NS).get(f"{{{tei.XML_NS}}}lang") == "en"  # English inside the Chinese
     translation = root.find(".//t:div[@type='translation']", NS)
     assert not [g for g in translation.iter(f"{{{tei.TEI_NS}}}gap") if g.get("reason") != "untranslated"]
     other = parsed(edge_documents["no-english"])

@@ -464,7 +464,7 @@ def _gap(omission: Omission, file: str) -> etree._Element:
     first, last = omission.lines
     gap = _add(None, "gap", attrs={"reason": omission.rule, "unit": "line", "quantity": str(last - first + 1),
                                    "source": line_pointer(SEEDS, file, omission.lines)})
-    _add(gap, "desc", omission.reason)
+    _add(gap, "desc", omission.reason, {"xml:lang": EN})
     return gap
 
 
@@ -564,7 +564,7 @@ def _front_and_back(report: Report, source: SourceEdition,
         (front if piece.lines[0] <= report.lines[1] else back).append(_paratext_div(piece, source.source.file))
     removed = sorted((old for old, new in retired.items() if new is None), key=_id_order)
     if removed:
-        div = _add(back, "div", attrs={"type": "retired-anchors"})
+        div = _add(back, "div", attrs={"type": "retired-anchors", "xml:lang": EN})
         _add(div, "head", "Retired anchors whose text was removed from the edition")
         listing = _add(div, "list")
         for old in removed:
