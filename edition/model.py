@@ -36,6 +36,7 @@ class Block:
     status: str = "missing"  # "missing" | "draft" (fuzzy) | "reviewed"
     provenance: str | None = None  # what produced the English, and when
     reviewed_by: list[str] = field(default_factory=list)  # reviewers as they signed (reviewed entries only)
+    translator_note: str | None = None  # the entry's ``# note:`` lines, joined by newlines (the TEI export)
     po_line: int | None = None  # 1-based line of the entry's msgctxt in the PO file
 
     def __post_init__(self) -> None:

@@ -41,6 +41,7 @@ from edition.write import (
     pages,
     progress_page,
     site_config,
+    tei,
 )
 from edition.write.atomic import write_bytes, write_text
 from edition.write.render import hand_pages
@@ -276,15 +277,21 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
         write_bytes(paths.docs / relative, data)
         written.add(paths.docs / relative)
 
-    def publish(name: str, text: str) -> None:
+    def publish(name: str, content: str | bytes) -> None:
         """A data file for build/ and, for the Downloads page, for docs/data/."""
-        write_text(paths.build / name, text)
+        write_bytes(paths.build / name, content.encode("utf-8") if isinstance(content, str) else content)
         written.add(paths.build / name)
-        page(f"data/{name}", text)
+        page(f"data/{name}", content)
 
     publish("edition.json", edition_json.dumps(record))
     publish("glossary.csv", export.glossary_csv(annotations.terms))
     publish("glossary.tbx", export.glossary_tbx(annotations.terms))
+    for source in edition.sources:
+        entry = edition.catalog.sources.get(source.source.file) if edition.catalog else None
+        for report in source.reports:
+            publish(f"tei/{report.slug}.xml", tei.tei_document(
+                report, source, edition.edition_meta(), source_meta=entry.meta if entry else None,
+                retired=edition.redirects().get(report.slug, {})))
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
     written.add(paths.jieba_dictionary)
     for report in edition.reports:
@@ -391,7 +398,7 @@ def _check_unique_slugs(edition: Edition, paths: Paths) -> None:
 
 def _remove_stale(paths: Paths, written: set[Path]) -> None:
     """Generated folders hold only what this build wrote (a removed report's page goes too)."""
-    for folder in paths.generated_docs:
+    for folder in (*paths.generated_docs, paths.build / "tei"):
         if not folder.exists():
             continue
         for file in sorted(folder.rglob("*")):

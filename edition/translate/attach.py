@@ -140,7 +140,9 @@ def attach_block(block: Block, entry: polib.POEntry | None, line: int | None) ->
     block.po_line = line
     if entry is None or pofile.status(entry) == pofile.MISSING:
         block.en, block.status, block.provenance, block.reviewed_by = None, pofile.MISSING, None, []
+        block.translator_note = None
         return
+    block.translator_note = "\n".join(pofile.comments(entry, "note")).strip() or None
     block.en = entry.msgstr
     block.status = pofile.status(entry)
     block.provenance = pofile.provenance(entry)

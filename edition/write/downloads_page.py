@@ -39,6 +39,16 @@ def downloads_page(reports: list[Report], sources: list[SourceEdition], *, citat
     lines += [f"- [`{r.slug}.po`](po/{r.slug}.po): {escape(r.label)}" for r in reports]
     lines += [
         "",
+        "## TEI { #tei }",
+        "",
+        "Each report as a TEI P5 document, for the tools of digital editions (TEI Publisher, EVT, ediarum): "
+        "the Chinese and the English block by block, with the anchors, the state of each translation, the "
+        "source's bibliographic data and the omitted chrome (see [Data format](../data-schema.md#tei)).",
+        "",
+    ]
+    lines += [f"- [`{r.slug}.xml`](tei/{r.slug}.xml): {escape(r.label)}" for r in reports]
+    lines += [
+        "",
         "## Sources { #sources }",
         "",
         "The raw source files, byte for byte as received, with their SHA-256 sums "
