@@ -37,11 +37,11 @@ serve: data
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP)
-	$(BIN)/ruff check edition tests scripts
+	$(BIN)/ruff check edition tests scripts benchmark
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check edition tests scripts
+	$(BIN)/ruff check edition tests scripts benchmark
 
 candidates: $(STAMP)
 	$(BIN)/edition terms-candidates --top $(or $(TOP),50)
@@ -56,8 +56,8 @@ status: $(STAMP)
 	$(BIN)/edition status
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py $(ARGS)
-	$(BIN)/python scripts/bench_drafting.py
+	$(BIN)/python -m benchmark $(ARGS)
+	$(BIN)/python -m benchmark.drafting
 
 clean:
 	rm -rf build docs/reports docs/sources docs/data docs/glossary docs/translation

@@ -15,8 +15,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from edition.atomic import write_text
 from edition.paths import Paths
-from edition.write.atomic import write_text
 
 STATE_VERSION = 1
 ENGINE = Path(__file__).resolve().parent  # the package's own code (and templates), wherever it is installed

@@ -56,7 +56,7 @@ def _cmd_build(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    from edition.new import new_edition
+    from edition.commands.new import new_edition
 
     written = new_edition(args.folder, args.title)
     print(f"a new edition in {args.folder} ({len(written)} files): cd {args.folder} && make site")
@@ -64,7 +64,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_release(args: argparse.Namespace, paths: Paths) -> int:
-    from edition.release import release
+    from edition.commands.release import release
 
     manifest = release(paths, args.version, date=args.date)
     print(f"released {args.version}: {paths.relative(manifest)} and CITATION.cff (commit them)")
@@ -83,8 +83,8 @@ def _cmd_terms_candidates(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _cmd_translate(args: argparse.Namespace, paths: Paths) -> int:
+    from edition.commands.translation import run_translate
     from edition.lock import writing
-    from edition.translate.commands import run_translate
 
     drafting = paths.config.drafting
     with writing(paths.build):
@@ -95,13 +95,13 @@ def _cmd_translate(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, paths: Paths) -> int:
-    from edition.translate.commands import run_check
+    from edition.commands.translation import run_check
 
     return run_check(paths)
 
 
 def _cmd_status(args: argparse.Namespace, paths: Paths) -> int:
-    from edition.translate.commands import run_status
+    from edition.commands.translation import run_status
 
     return run_status(paths)
 

@@ -6,7 +6,7 @@ held with :mod:`filelock` (an OS-level lock: it is released when the process end
 so a crashed build never leaves the folder locked). A second command waits for the first, saying so.
 
 Under the lock, temporary files left by a killed writer (``.<name>.<random>.tmp``, see
-:mod:`edition.write.atomic`) are removed: no other writer can be using them.
+:mod:`edition.atomic`) are removed: no other writer can be using them.
 """
 
 from __future__ import annotations

@@ -109,3 +109,19 @@ class SourceEdition:
     reports: list[Report]
     paratext: list[Paratext]
     omissions: list[Omission]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A translation QA finding (:mod:`edition.qa`): which entry, where in its PO file, what check, what."""
+
+    slug: str
+    anchor: str
+    path: str
+    line: int | None
+    check: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.slug}#{self.anchor}: {self.check}: {self.message}"

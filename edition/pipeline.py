@@ -16,22 +16,23 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition import build_state, lock
+from edition import build_state, lock, qa
 from edition.anchor import releases as release_records
 from edition.anchor.ledger import Ledger, ledger_path, load_ledger, number_paragraphs, save_ledger
 from edition.anchor.reconcile import Testimony, anchor_blocks
 from edition.anchor.slugs import Move, check_slugs, plan_moves
 from edition.annotate import export, jieba_dict
 from edition.annotate.annotations import Annotations, annotate
-from edition.annotate.glossary import Term, load_glossary
+from edition.atomic import write_bytes, write_text
 from edition.clean.segment import clean_source, infer_metadata
 from edition.errors import EditionError
 from edition.model import Report, SourceEdition
 from edition.paths import Paths
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.decode import read_source
+from edition.read.glossary import Term, load_glossary
 from edition.read.previous import PreviousReport, load_previous
-from edition.translate import attach, qa
+from edition.translate import attach
 from edition.translate import po as pofile
 from edition.write import (
     changelog_pages,
@@ -43,7 +44,6 @@ from edition.write import (
     site_config,
     tei,
 )
-from edition.write.atomic import write_bytes, write_text
 from edition.write.render import hand_pages
 
 log = logging.getLogger("edition")
@@ -249,7 +249,7 @@ def translate(
         previous={slug: report.texts for slug, report in previous.items()} | {
             new: previous[old].texts for new, old in moved.items() if old in previous},
     )
-    checked = qa.load_glossary(paths.glossary) if terms is None else qa.terms_of(terms)
+    checked = load_glossary(paths.glossary, paths.config.glossary.categories) if terms is None else terms
     for slug, catalog in catalogs.items():
         for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, checked, paths.config.qa):
             log.warning("%s", finding)
@@ -307,14 +307,14 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     documented = hand_pages(paths.docs)
     page("data/index.md", downloads_page.downloads_page(edition.reports, edition.sources,
                                                        citation=citation.exists(), hand_pages=documented))
-    for asset in sorted(ASSETS.iterdir()):
+    for asset in sorted(site_config.ASSETS.iterdir()):
         page(f"assets/{asset.name}", asset.read_bytes())
     site = paths.config.site
-    write_text(paths.build / SITE_CONFIG, site_config.site_config(
+    write_text(paths.build / site_config.FILE, site_config.site_config(
         site.nav, [r.slug for r in edition.reports], [pages.source_slug(s.source.file) for s in edition.sources],
         [f"reports/{slug}.md" for slug in {**edition.moved_reports(), **edition.withdrawn_reports()}],
         site.nav_lists_up_to))
-    written.add(paths.build / SITE_CONFIG)
+    written.add(paths.build / site_config.FILE)
     redirects = edition.redirects()
     by_slug = {report.slug: report for report in edition.reports}
     edition_title = (edition.meta.get("title") or {}).get("en") or ""
@@ -345,10 +345,6 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
         page(f"changelog/{manifest['version']}.md", changelog_pages.release_page(manifest, before))
     _remove_stale(paths, written)
     return written
-
-
-ASSETS = Path(__file__).resolve().parent / "write" / "assets"  # the reading tools' CSS and JavaScript
-SITE_CONFIG = "mkdocs-nav.yml"  # what mkdocs.yml inherits: the nav (edition/write/site_config.py)
 
 
 def repository_base(paths: Paths) -> str | None:

@@ -15,11 +15,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from edition.drafting.import_drafts import ImportReport, import_source, load_drafts
 from edition.errors import EditionError
 from edition.paths import Paths
 from edition.pipeline import anchor, read_and_clean
 from edition.translate.attach import load_catalogs, previous_chinese, sync_all
-from edition.translate.import_drafts import ImportReport, import_source, load_drafts
 
 
 def main(argv: list[str] | None = None) -> int:

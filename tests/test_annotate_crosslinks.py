@@ -7,10 +7,10 @@ import random
 import pytest
 
 from edition.annotate.crosslinks import paragraph_keys, related_reports, see_also
-from edition.annotate.glossary import load_glossary
 from edition.annotate.occurrences import Occurrence, find_occurrences, report_texts
 from edition.paths import Paths
 from edition.pipeline import anchor, read_and_clean
+from edition.read.glossary import load_glossary
 
 
 def occ(term: str, slug: str, block: str) -> Occurrence:

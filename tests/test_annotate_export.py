@@ -18,9 +18,9 @@ from edition.annotate.export import (
     write_glossary_csv,
     write_glossary_tbx,
 )
-from edition.annotate.glossary import Term, load_glossary
 from edition.annotate.occurrences import Occurrence
 from edition.paths import Paths
+from edition.read.glossary import Term, load_glossary
 
 
 @pytest.fixture(scope="module")

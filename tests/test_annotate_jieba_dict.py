@@ -6,9 +6,9 @@ from pathlib import Path
 
 import jieba
 
-from edition.annotate.glossary import Term, load_glossary
 from edition.annotate.jieba_dict import user_dictionary, user_dictionary_lines, write_user_dictionary
 from edition.paths import Paths
+from edition.read.glossary import Term, load_glossary
 
 
 def term(term_id: str, zh: str, *variants: str) -> Term:

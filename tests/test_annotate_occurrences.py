@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition.annotate.glossary import Term, load_glossary, match_key
 from edition.annotate.occurrences import Matcher, count_by_term, find_occurrences, report_texts
 from edition.paths import Paths
 from edition.pipeline import anchor, read_and_clean
+from edition.read.glossary import Term, load_glossary, match_key
 
 
 def term(term_id: str, zh: str, *variants: str) -> Term:

@@ -249,20 +249,20 @@ def leftover_temporary_files(paths: Paths) -> None:
 
 def drop_published_text(paths: Paths) -> None:
     """After a release, a paragraph leaves the reading text (as a changed cleaning rule could make it)."""
-    from edition.release import release
+    from edition.commands.release import release
 
     release(paths, "1.0", date="2026-12-01")
     remove_paragraph(paths)
 
 
 def release_twice(paths: Paths) -> None:
-    from edition.release import release
+    from edition.commands.release import release
 
     release(paths, "1.0", date="2026-12-01")
 
 
 def edit_release_manifest(paths: Paths) -> None:
-    from edition.release import release
+    from edition.commands.release import release
 
     release(paths, "1.0", date="2026-12-01")
     edit(paths.releases / "1.0.json", "衢江区在城改四期项目中", "衢江区在城改五期项目中")

@@ -12,10 +12,10 @@ from urllib.parse import quote
 import pytest
 
 from edition import cli
+from edition.commands import translation as commands
 from edition.drafting.secrets import MASK
 from edition.paths import Paths
 from edition.pipeline import build
-from edition.translate import commands
 from edition.translate import po as pofile
 from tests.http_fakes import Reply, Request, Server, deepl_api, english, refused_url
 

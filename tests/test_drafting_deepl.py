@@ -16,13 +16,13 @@ from pathlib import Path
 import polib
 import pytest
 
+from benchmark import simulate
 from edition.drafting import providers
 from edition.drafting.cache import DraftCache, cache_path
 from edition.drafting.errors import EngineUnavailable
 from edition.drafting.run import SECRET_IN_ANSWER, DraftResult, RunStopped, draft_missing
 from edition.drafting.transport import probe
 from edition.translate import po as pofile
-from edition.translate import simulate
 from tests.conftest import catalog
 from tests.http_fakes import Reply, Request, Server, deepl_api, english
 
@@ -207,7 +207,7 @@ def test_a_run_killed_outright_mid_way_resumes_asking_only_for_what_is_missing(t
     script = (
         "import sys; from pathlib import Path; "
         "from edition.drafting import providers; from edition.drafting.cache import DraftCache, cache_path; "
-        "from edition.drafting.run import draft_missing; from edition.translate import simulate; "
+        "from edition.drafting.run import draft_missing; from benchmark import simulate; "
         "root = Path(sys.argv[1]); "
         "engine = providers.make_engine('deepl', 'en', env={'DEEPL_API_KEY': sys.argv[2], 'DEEPL_SERVER_URL': sys.argv[3]}); "
         "draft_missing(simulate.load_workload(root), engine, provider='deepl', progress=False, concurrency=4, "

@@ -1,7 +1,7 @@
 """Drafting at scale: 10,000 blocks through an in-process engine with latency and faults.
 
 10% of the texts always fail, bursts of TooManyRequests come every few hundred calls, and the
-first run is killed mid-way. Nothing here measures time (that is scripts/bench.py's business):
+first run is killed mid-way. Nothing here measures time (that is python -m benchmark's business):
 the latency is tiny and only there so that calls overlap.
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 import polib
 import pytest
 
+from benchmark import simulate
 from edition.drafting.cache import DraftCache
 from edition.drafting.run import DraftResult, draft_missing
 from edition.translate import po as pofile
-from edition.translate import simulate
 
 BLOCKS = 10_000
 CONCURRENCY = 16
@@ -106,7 +106,7 @@ def test_a_run_killed_outright_leaves_parseable_files_and_resumes(tmp_path: Path
     """SIGKILL in a child process: no chance to save anything on the way out."""
     simulate.build_workload(tmp_path, blocks=2_000, reports=4)
     child = (
-        "import sys; from pathlib import Path; from edition.translate import simulate; "
+        "import sys; from pathlib import Path; from benchmark import simulate; "
         "engine = simulate.FaultyEngine(latency=0.001, kill_after=700, kill=simulate.kill_process); "
         "simulate.draft_once(Path(sys.argv[1]), engine, concurrency=8)"
     )

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from deep_translator.exceptions import RequestError, TooManyRequests
 
+from edition.commands import translation as commands
 from edition.drafting import transport
 from edition.drafting.cache import DraftCache
 from edition.drafting.errors import EngineUnavailable
 from edition.drafting.run import draft_missing
 from edition.paths import Paths
-from edition.translate import commands
 from edition.translate import po as pofile
 from tests.conftest import catalog
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from deep_translator.exceptions import RequestError
 
+from edition.commands import translation as commands
 from edition.errors import EditionError
 from edition.model import Block, Report
 from edition.paths import Paths
 from edition.pipeline import build
-from edition.translate import commands
 from edition.translate import po as pofile
 from edition.translate.attach import Catalog, attach_report, sync_report
 from edition.write import edition_json, pages

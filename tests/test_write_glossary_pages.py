@@ -10,10 +10,10 @@ from html import unescape
 import pytest
 
 from edition.annotate.annotations import Annotations
-from edition.annotate.glossary import load_glossary
 from edition.errors import EditionError
 from edition.paths import Paths
 from edition.pipeline import build
+from edition.read.glossary import load_glossary
 from edition.write.glossary_pages import glossary_index, pinyin_key, term_page
 
 

@@ -33,10 +33,10 @@ from pathlib import Path
 import yaml
 
 from edition.anchor.similarity import containment, similarity, still_names
+from edition.atomic import write_text
 from edition.config import DEFAULTS, Anchors
 from edition.errors import EditionError
 from edition.model import Block
-from edition.write.atomic import write_text
 from edition.yamlfile import BOOKKEEPING, SafeDumper, load_yaml_with_lines
 
 ID_PREFIX = "b"

@@ -22,10 +22,9 @@ Public API (import from ``edition.annotate``)::
 
 Occurrences are longest-first and non-overlapping (党支部 inside 临时党支部 is not counted), Latin
 forms case-insensitive. Nothing here writes pages or touches the pipeline; writers go through
-:func:`edition.write.atomic.write_text`.
+:func:`edition.atomic.write_text`.
 """
 
-from edition.annotate.candidates import Candidate, candidate_terms, format_candidates
 from edition.annotate.crosslinks import RelatedReport, SeeAlso, paragraph_keys, related_reports, see_also
 from edition.annotate.export import (
     glossary_csv,
@@ -34,9 +33,10 @@ from edition.annotate.export import (
     write_glossary_csv,
     write_glossary_tbx,
 )
-from edition.annotate.glossary import Term, generate_pinyin, load_glossary
 from edition.annotate.jieba_dict import user_dictionary, user_dictionary_lines, write_user_dictionary
 from edition.annotate.occurrences import Matcher, Occurrence, count_by_term, find_occurrences, report_texts
+from edition.commands.candidates import Candidate, candidate_terms, format_candidates
+from edition.read.glossary import Term, generate_pinyin, load_glossary
 
 __all__ = [
     "Candidate",

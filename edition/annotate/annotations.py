@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from edition.annotate.crosslinks import RelatedReport, SeeAlso, paragraph_keys, related_reports, see_also
-from edition.annotate.glossary import Term
 from edition.annotate.occurrences import Occurrence, TextKey, count_by_term, find_occurrences, report_texts
 from edition.model import Report
+from edition.read.glossary import Term
 
 RELATED_REPORTS_SHOWN = 5
 

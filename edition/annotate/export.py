@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from edition.annotate.glossary import FIELDS, Term
 from edition.annotate.occurrences import Occurrence
-from edition.write.atomic import write_text
+from edition.atomic import write_text
+from edition.read.glossary import FIELDS, Term
 
 CSV_COLUMNS = FIELDS
 LIST_SEPARATOR = " | "

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from edition.annotate.glossary import Term
-from edition.write.atomic import write_text
+from edition.atomic import write_text
+from edition.read.glossary import Term
 
 FREQUENCY = 1_000_000
 TAG = "nz"  # jieba/ICTCLAS tag for "other proper noun"

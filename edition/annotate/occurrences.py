@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from edition.annotate.glossary import Term, match_key
 from edition.model import Report
+from edition.read.glossary import Term, match_key
 
 TextKey = tuple[str, str]  # (report slug, block id)
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from edition.write.atomic import write_text
+from edition.atomic import write_text
 
 log = logging.getLogger("edition")
 

@@ -29,6 +29,7 @@ from pathlib import Path
 import polib
 from tqdm import tqdm
 
+from edition.atomic import write_text
 from edition.drafting import providers
 from edition.drafting.cache import DraftCache
 from edition.drafting.errors import describe
@@ -43,7 +44,6 @@ from edition.drafting.transport import (
     translate_text,
 )
 from edition.translate import po as pofile
-from edition.write.atomic import write_text
 
 log = logging.getLogger("edition")
 

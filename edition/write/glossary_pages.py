@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from itertools import groupby
 
 from edition.annotate.annotations import Annotations
-from edition.annotate.glossary import Term
 from edition.annotate.occurrences import Occurrence
 from edition.config import Category
 from edition.model import Block, Report
+from edition.read.glossary import Term
 from edition.write.render import render
 
 CONTEXT = 14  # characters of context on either side of a keyword

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from edition.model import Report
-from edition.translate.qa import Finding
+from edition.model import Finding, Report
 from edition.write.render import HAND_PAGES, render
 
 STATES = ("reviewed", "draft", "missing")

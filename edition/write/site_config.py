@@ -15,10 +15,13 @@ content and any engine that reads MkDocs configuration builds it. It holds:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+FILE = "mkdocs-nav.yml"  # in the build folder
+ASSETS = Path(__file__).resolve().parent / "assets"  # the reading tools' CSS and JavaScript, copied to docs/assets/
 SECTIONS = ("reports/", "sources/", "glossary/", "translation/", "data/", "changelog/")
 _HEADER = (
     "# Written by `edition build` from edition.yml (site.nav) and the edition: never edit it, never commit it.\n"

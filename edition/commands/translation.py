@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TextIO
 
-from edition.drafting import providers
+from edition import qa
+from edition.drafting import memory, providers
 from edition.drafting.cache import DraftCache, cache_path
 from edition.drafting.errors import EngineUnavailable, describe
 from edition.drafting.providers import Engine
@@ -18,7 +19,7 @@ from edition.drafting.secrets import Redactor, redacting, short_secret_warning
 from edition.drafting.transport import DEFAULT_CONCURRENCY, probe
 from edition.errors import EditionError
 from edition.paths import Paths
-from edition.translate import memory, qa
+from edition.read.glossary import load_glossary
 from edition.translate import po as pofile
 from edition.translate.attach import Catalog, previous_chinese, sync_all
 
@@ -50,7 +51,7 @@ def workspace(paths: Paths) -> Workspace:
 
 
 def findings(space: Workspace) -> list[qa.Finding]:
-    terms = qa.load_glossary(space.paths.glossary)
+    terms = load_glossary(space.paths.glossary, space.paths.config.glossary.categories)
     found: list[qa.Finding] = []
     for slug, catalog in space.catalogs.items():
         found += qa.check_catalog(slug, space.paths.relative(catalog.path), catalog.po, terms, space.paths.config.qa)

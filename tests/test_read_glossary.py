@@ -1,4 +1,4 @@
-"""edition.annotate.glossary: loading, checking and pinyin of glossary.yaml."""
+"""edition.read.glossary: loading, checking and pinyin of glossary.yaml."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.annotate.glossary import generate_pinyin, load_glossary
 from edition.errors import EditionError
 from edition.paths import Paths
+from edition.read.glossary import generate_pinyin, load_glossary
 
 ENTRY = """\
 - id: {id}

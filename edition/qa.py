@@ -16,73 +16,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
 from edition.config import DEFAULTS, QA
+from edition.model import Finding
+from edition.read.glossary import Term
 from edition.translate import po as pofile
 
-CHECKS = ("empty", "untranslated", "cjk", "length", "numbers", "glossary")
-
-# English characters per Chinese character: the edition's drafts run from about 1.5 to 5;
-# outside this band a sentence was probably dropped or something added. Short texts vary too much.
-
-
-@dataclass(frozen=True)
-class Finding:
-    slug: str
-    anchor: str
-    path: str
-    line: int | None
-    check: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.slug}#{self.anchor}: {self.check}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Term:
-    zh_forms: tuple[str, ...]
-    en: str
-    en_variants: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def renderings(self) -> tuple[str, ...]:
-        return (self.en, *self.en_variants)
-
+CHECKS = pofile.QA_CHECKS  # the names a ``# qa-ok: <check>: <why>`` comment may give (the PO grammar)
 
 # --- glossary ---------------------------------------------------------------------------------
-
-
-def glossary_terms(items: Iterable[Mapping]) -> list[Term]:
-    """Terms from glossary objects: ``zh_forms`` (or ``zh`` plus ``variants``), ``en``, ``en_variants``."""
-    terms = []
-    for item in items:
-        forms = list(item.get("zh_forms") or [])
-        if not forms and item.get("zh"):
-            forms = [item["zh"], *(item.get("variants") or [])]
-        if forms and item.get("en"):
-            terms.append(Term(tuple(forms), item["en"], tuple(item.get("en_variants") or ())))
-    return terms
-
-
-def load_glossary(path: Path) -> list[Term]:
-    """The glossary's terms as QA needs them, through the glossary's own validating loader."""
-    if not path.exists():
-        return []
-    from edition.annotate.glossary import load_glossary as load_terms
-
-    return terms_of(load_terms(path))
-
-
-def terms_of(glossary: Iterable) -> list[Term]:
-    """QA's view of the glossary's terms (:class:`edition.annotate.glossary.Term`)."""
-    return [Term(t.zh_forms, t.en, tuple(t.en_variants)) for t in glossary]
 
 
 def _fold(text: str) -> str:

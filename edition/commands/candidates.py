@@ -20,8 +20,8 @@ import jieba
 import jieba.analyse
 import jieba.posseg
 
-from edition.annotate.glossary import Term, match_key
 from edition.annotate.jieba_dict import FREQUENCY, TAG
+from edition.read.glossary import Term, match_key
 
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 

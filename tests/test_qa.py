@@ -5,9 +5,10 @@ from __future__ import annotations
 import polib
 import pytest
 
+from edition import qa
 from edition.model import Block
+from edition.read.glossary import Term, load_glossary
 from edition.translate import po as pofile
-from edition.translate import qa
 from edition.translate.sync import sync_catalog
 
 
@@ -75,13 +76,16 @@ def test_other_checks() -> None:
     assert checks(long_zh, "Advancing expropriation work. " * 6) == []
 
 
-GLOSSARY = qa.glossary_terms([
-    {"zh": "党建引领", "variants": [], "en": "Party-building leadership",
-     "en_variants": ["led by Party building"]},
-    {"zh": "党建", "variants": [], "en": "Party building", "en_variants": ["Party-building"]},
-    {"zh_forms": ["一把手"], "en": "top leader", "en_variants": ["number one"]},
-    {"zh_forms": ["群众"], "en": "the masses’ voice", "en_variants": []},
-])
+def term(zh: str, en: str, *en_variants: str) -> Term:
+    return Term(zh, zh, (), "", en, en_variants, "mechanism", "definition", "", ())
+
+
+GLOSSARY = [
+    term("党建引领", "Party-building leadership", "led by Party building"),
+    term("党建", "Party building", "Party-building"),
+    term("一把手", "top leader", "number one"),
+    term("群众", "the masses’ voice"),
+]
 
 
 def test_glossary_longest_first_case_and_apostrophes() -> None:
@@ -120,5 +124,5 @@ def test_missing_entries_are_not_checked() -> None:
 def test_the_real_glossary_loads() -> None:
     from edition.paths import Paths
 
-    terms = qa.load_glossary(Paths().glossary)
+    terms = load_glossary(Paths().glossary, Paths().config.glossary.categories)
     assert any("党建引领" in t.zh_forms for t in terms)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from edition.drafting import import_drafts as imp
 from edition.errors import EditionError
 from edition.model import Block
-from edition.translate import import_drafts as imp
 from edition.translate import po as pofile
 from edition.translate.sync import sync_catalog
 

@@ -2,7 +2,7 @@
 
 Nothing here touches the network. The tests use it to show that drafting many blocks with
 errors, bursts of ``TooManyRequests`` and a kill mid-run loses nothing and sends nothing twice;
-``scripts/bench_drafting.py`` uses :func:`simulate` to compare the time taken with the ideal
+``python -m benchmark.drafting`` uses :func:`simulate` to compare the time taken with the ideal
 ``blocks × latency / concurrency``::
 
     runs = simulate(Path("/tmp/sim"), blocks=10_000, latency=0.002, concurrency=8, kill_after=4_000)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import polib
 
+from edition.drafting import memory
 from edition.model import Block
-from edition.translate import memory
 from edition.translate import po as pofile
 from edition.translate.sync import sync_catalog
 

@@ -1,12 +1,12 @@
-"""The benchmark's synthetic edition (scripts/bench.py) builds, and is cut as planned. Nothing here is timed."""
+"""The benchmark's synthetic edition (benchmark/synthetic.py) builds, and is cut as planned. Nothing here is timed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from benchmark import synthetic as bench
 from edition.clean.text import non_space
 from edition.pipeline import build
-from scripts import bench
 
 
 def test_a_synthetic_edition_of_two_reports_builds_as_planned(tmp_path: Path) -> None:

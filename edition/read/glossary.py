@@ -51,6 +51,11 @@ class Term:
         return tuple(dict.fromkeys((self.zh, *self.variants)))
 
     @property
+    def renderings(self) -> tuple[str, ...]:
+        """The English a translation may use for the term: its rendering, then the accepted variants."""
+        return (self.en, *self.en_variants)
+
+    @property
     def tooltip(self) -> str:
         return f"{self.pinyin} · {self.en}"
 

@@ -5,8 +5,8 @@ good and throws bursts of TooManyRequests; the first run is killed after 4,000 c
 run resumes it. Printed per run: requests sent, blocks drafted (and from the cache), blocks left
 missing, wall time against the ideal (blocks x latency / concurrency), the most calls in flight.
 
-    make bench                                   # runs this after scripts/bench.py
-    .venv/bin/python scripts/bench_drafting.py --latency 0.01 --concurrency 8,32
+    make bench                                   # runs this after python -m benchmark
+    .venv/bin/python python -m benchmark.drafting --latency 0.01 --concurrency 8,32
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from edition.translate.simulate import simulate
+from benchmark.simulate import simulate
 
 
 def main() -> None:

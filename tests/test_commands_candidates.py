@@ -1,12 +1,12 @@
-"""edition.annotate.candidates and ``edition terms-candidates``."""
+"""edition.commands.candidates and ``edition terms-candidates``."""
 
 from __future__ import annotations
 
 import pytest
 
-from edition.annotate.candidates import candidate_terms, format_candidates
-from edition.annotate.glossary import Term
 from edition.cli import main
+from edition.commands.candidates import candidate_terms, format_candidates
+from edition.read.glossary import Term
 
 
 def term(term_id: str, zh: str) -> Term:

@@ -12,8 +12,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from edition.atomic import write_bytes
 from edition.errors import EditionError
-from edition.write.atomic import write_bytes
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 RENAMED = {"gitignore": ".gitignore"}  # files a package cannot ship under their real names

@@ -18,9 +18,9 @@ import re
 from pathlib import Path
 
 from edition.anchor import releases
+from edition.atomic import write_text
 from edition.errors import EditionError
 from edition.paths import Paths
-from edition.write.atomic import write_text
 
 log = logging.getLogger("edition")
 

@@ -1,0 +1,5 @@
+import sys
+
+from benchmark.editions import main
+
+sys.exit(main())

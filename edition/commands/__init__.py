@@ -1,0 +1,1 @@
+"""The commands above the pipeline's stages: translation (translate, check, status), release, new, candidates."""
