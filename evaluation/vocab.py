@@ -1,0 +1,186 @@
+"""What surrounds a report in the layouts new sources arrive in: site chrome, page furniture, paratext.
+
+Two sets, kept apart on purpose:
+
+* ``DEV``: the phrasings and sites the cleaning rules were written against (the issue's examples,
+  the seeds' own sites, and the sites the earlier hand-written tests imitate);
+* ``HELDOUT``: other plausible sites and accounts, written down before the rules were changed and
+  never looked at while writing them. The sweep reports the two sets separately: a rule that
+  only copies the development vocabulary does well on the first and badly on the second.
+
+Templates use ``str.format`` fields: ``{name}`` (the site or account), ``{date}`` (2023-05-12),
+``{cdate}`` (2023年05月12日), ``{time}`` (08:30), ``{person}``, ``{person2}``, ``{n}`` and
+``{total}`` (page number and page count), ``{province}``, ``{views}``, ``{issue}``.
+A tail item ``{related}`` stands for a list of other reports' titles, ``{prev}``/``{next}`` for
+one title each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Site:
+    """A news or government site: its chrome above and below an article, and its date line."""
+
+    name: str
+    top: tuple[str, ...]  # lines above the headline (menus, breadcrumbs, login links)
+    dateline: tuple[tuple[str, ...], ...]  # alternatives; each is the line(s) under the headline
+    under_dateline: tuple[str, ...]  # buttons between the date line and the article (may be empty)
+    editor: tuple[str, ...]  # editor lines at the end of the article (paratext)
+    tail: tuple[str, ...]  # everything after the article, in order
+
+
+@dataclass(frozen=True)
+class WeChat:
+    """A WeChat public account: its account and date lines, the chrome around the article."""
+
+    accounts: tuple[str, ...]
+    account_line: tuple[str, ...]  # alternatives
+    date_line: tuple[str, ...]  # alternatives; "" = the date stands on the account line
+    top: tuple[str, ...]  # chrome between the date line and the article (may be empty)
+    credits: tuple[str, ...]  # 来源/编辑/审核 lines at the end (paratext)
+    tail: tuple[str, ...]  # the footer chrome after the article
+
+
+@dataclass(frozen=True)
+class Paged:
+    """Furniture of a printed page and the paratext of a bulletin."""
+
+    page_numbers: tuple[str, ...]  # styles of a page-number line
+    headers: tuple[str, ...]  # running headers
+    footers: tuple[str, ...]  # running footers (printed beside or above the page number)
+    mastheads: tuple[tuple[str, ...], ...]  # a bulletin's masthead lines
+    closing: tuple[tuple[str, ...], ...]  # distribution list and colophon
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    sites: tuple[Site, ...]
+    wechat: WeChat
+    paged: Paged
+    people: tuple[str, ...]
+    provinces: tuple[str, ...]
+
+
+DEV = Vocabulary(
+    name="dev",
+    sites=(
+        Site(  # a provincial news portal, like the seed from 东南网
+            name="东南网",
+            top=("直通屏山|福建|时评|大学城|台海|娱乐|体育|国内|国际|专题", "您所在的位置:东南网 > 福州(新) > 区县速递 > 正文"),
+            dateline=(("{date} {time}:36 作者: 来源:{name}  责任编辑:{person}   我来说两句",),
+                      ("{date} {time} 来源:{name} 作者:{person}",)),
+            under_dateline=(),
+            editor=(),
+            tail=("相关阅读:", "{related}", "打印 | 收藏 | 发给好友 【字号", "今日热词", "更多>>福建今日重点",
+                  "关于我们 | 广告服务 | 网站地图 | 网站公告 |",
+                  "福建日报报业集团拥有{name}采编人员所创作作品之版权,未经报业集团书面授权,不得转载、摘编或以其他方式使用和传播",
+                  "闽ICP备案号(闽ICP备05022042号) 互联网新闻信息服务许可证 编号:35120170001"),
+        ),
+        Site(  # a district government portal
+            name="青河区人民政府",
+            top=("网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进青河", "当前位置：首页 > 工作动态 > 部门动态"),
+            dateline=(("发布时间：{date}", "来源：区住建局", "浏览次数：{views}"),
+                      ("发布时间：{date} {time}　来源：{name}　浏览次数：{views}",)),
+            under_dateline=("【字体：大 中 小】　打印本页　关闭窗口",),
+            editor=("（责任编辑：{person}）",),
+            tail=("扫一扫在手机打开当前页", "相关文章", "{related}", "上一篇：{prev}", "下一篇：{next}",
+                  "主办：青河区人民政府办公室　版权所有：青河区人民政府", "备案号：浙ICP备12345678号"),
+        ),
+        Site(  # a municipal party-building site
+            name="龙山党建网",
+            top=("首页 | 要闻 | 地方 | 党建 | 视频 | 图片", "当前位置：首页 > 党建 > 基层党建"),
+            dateline=(("{date} {time}　来源：龙山日报　作者：{person}",),),
+            under_dateline=("【字体：大 中 小】　打印本页　关闭窗口",),
+            editor=("【责任编辑：{person}】",),
+            tail=("分享到：", "相关新闻", "{related}", "版权所有：龙山日报社　备案号：某ICP备12345678号"),
+        ),
+        Site(  # a township site with a one-step breadcrumb, as the seed test imitates
+            name="石门镇人民政府",
+            top=("网站首页 > 工作动态",),
+            dateline=(("发布时间：{date}", "来源：{name}", "浏览次数：{views}"),),
+            under_dateline=(),
+            editor=("（责任编辑：{person}）",),
+            tail=("上一篇：{prev}", "下一篇：{next}", "Copyright © 2023 {name} 版权所有"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("台江发布", "柯城组工", "平湖街道"),
+        account_line=("原创 {name}", "原创 {person} {name}"),
+        date_line=("{date} {time} 发表于{province}", ""),
+        top=(),
+        credits=("来源：{name}", "编辑：{person}", "审核：{person2}"),
+        tail=("预览时标签不可点", "微信扫一扫", "关注该公众号", "继续滑动看下一个", "轻触阅读原文", "{name}",
+              "向上滑动看下一个", "阅读原文", "知道了", "喜欢此内容的人还喜欢", "{related}", "写留言"),
+    ),
+    paged=Paged(
+        page_numbers=("— {n} —", "- {n} -", "第{n}页", "{n}/{total}", "{n}"),
+        headers=("长沙晚报", "党建工作简报", "组工信息", "{name}"),
+        footers=("中共柯城区委组织部编印", "长沙晚报"),
+        mastheads=(("服务中心工作专刊（{issue}）",), ("党 建 工 作 简 报", "第 {issue} 期", "中共石门县委组织部                {cdate}")),
+        closing=(("送：各县（市、区）委书记、组织部长，本部领导", "发：各县（市、区）委组织部，本部各处室",
+                  "中共衢州市委组织部办公室              {cdate}印发"),),
+    ),
+    people=("李明", "周敏", "王丽", "陈巧玲", "朱琳", "张伟"),
+    provinces=("福建", "浙江", "河北"),
+)
+
+
+HELDOUT = Vocabulary(
+    name="held-out",
+    sites=(
+        Site(  # a city evening paper's web edition
+            name="潇湘晨报网",
+            top=("登录 | 注册 | 手机版", "新闻  评论  城市  民生  文旅  视频  专题", "位置：潇湘晨报网 >> 新闻 >> 本地"),
+            dateline=(("潇湘晨报 {cdate} {time}",), ("时间：{cdate} {time}　　来源：潇湘晨报　　编辑：{person}",)),
+            under_dateline=("字号：T | T",),
+            editor=("编辑：{person}　校对：{person2}",),
+            tail=("转发 | 评论 | 收藏", "返回顶部", "猜你喜欢", "{related}",
+                  "本网站所刊登的各种新闻、信息和各种专题专栏资料，均为潇湘晨报网版权所有，未经协议授权禁止下载使用。",
+                  "违法和不良信息举报电话：0731-84326110"),
+        ),
+        Site(  # a provincial department's site
+            name="湖南省住房和城乡建设厅",
+            top=("无障碍 | 长者模式 | 繁體", "当前所在：首页 - 新闻中心 - 基层动态"),
+            dateline=(("信息来源：市住建局　　发布日期：{date}　　访问次数：{views}",),
+                      ("发布日期：{cdate}", "信息来源：株洲市住建局")),
+            under_dateline=("【大】【中】【小】　【打印】　【关闭】",),
+            editor=("（编辑：{person}）",),
+            tail=("分享：", "相关链接：", "{related}", "湖南省住房和城乡建设厅 主办　地址：长沙市岳麓区 邮编：410013",
+                  "网站标识码：4300000012　湘ICP备05002110号-1　湘公网安备 43010402000123号"),
+        ),
+        Site(  # an account page of a commercial portal
+            name="搜狐号",
+            top=("搜狐首页　新闻　体育　汽车　房产　旅游　教育　时尚　科技　财经", "{name}：株洲发布"),
+            dateline=(("{cdate} {time}　来源：株洲发布",),),
+            under_dateline=(),
+            editor=("责任编辑：{person}",),
+            tail=("返回搜狐，查看更多", "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+                  "阅读 (3516)", "推荐阅读", "{related}", "举报/反馈"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("株洲发布", "衢州组工", "兴城镇"),
+        account_line=("原创 作者：{person} {name}", "{name} 原创"),
+        date_line=("{cdate} {time} {province}", "发表于{province} {date}"),
+        top=("点击上方蓝字关注我们",),
+        credits=("文字：{person}", "图片：{name}", "责编：{person2}"),
+        tail=("END", "往期推荐", "{related}", "长按二维码识别关注", "扫码关注我们",
+              "点亮“在看”，你最好看！", "分享 收藏 点赞 在看",
+              "微信扫一扫可打开此内容，使用完整服务", "：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看分享留言收藏"),
+    ),
+    paged=Paged(
+        page_numbers=("第 {n} 页 共 {total} 页", "Page {n} of {total}", "·{n}·", "－{n}－", "{n} / {total}"),
+        headers=("株洲日报", "内部资料 注意保存", "住建工作动态", "{name}"),
+        footers=("湖南省住房和城乡建设厅办公室", "株洲日报社 出品"),
+        mastheads=(("住建工作动态", "{cdate}　第{issue}期"), ("组 工 通 讯", "（总第 {issue} 期）")),
+        closing=(("报：省委组织部", "抄送：市委办、市政府办，各县（市、区）委组织部", "株洲市委组织部办公室　　{cdate}印发"),),
+    ),
+    people=("刘洋", "黄海燕", "吴志强", "孙静", "郭建华"),
+    provinces=("湖南", "浙江", "四川"),
+)
+
+VOCABULARIES = {DEV.name: DEV, HELDOUT.name: HELDOUT}
