@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n\n")[0])
     parser.add_argument("--variants", type=int, default=corpus.VARIANTS, help="renderings per report, family and set")
     parser.add_argument("--family", action="append", choices=corpus.FAMILIES, help="only this family (repeatable)")
+    parser.add_argument("--set", choices=SETS, help="only the development or the held-out chrome")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     parser.add_argument("--failures", type=int, default=0, metavar="N", help="show the first N imperfect cases")
     parser.add_argument("--breakdown", action="store_true", help="also a table per family by each varied axis")
@@ -37,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     families = tuple(args.family or corpus.FAMILIES)
     started = time.perf_counter()
     cases = corpus.sweep(args.variants, families=families)
+    if args.set:
+        cases = [case for case in cases if case.vocabulary == args.set]
     if args.write:
         args.write.mkdir(parents=True, exist_ok=True)
         for case in cases:
@@ -45,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = [score(case) for case in cases]
     elapsed = time.perf_counter() - started
-    tables = report_tables(results, families, breakdown=args.breakdown)
+    tables = report_tables(results, families, breakdown=args.breakdown, sets=(args.set,) if args.set else SETS)
     print(f"Layout-fuzzing sweep: {len(results)} cases from {len(corpus.reference())} reference reports "
           f"(seed {corpus.SEED}, {args.variants} renderings per report, family and set), {elapsed:.1f} s\n")
     print(tables)
@@ -58,13 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if met else 1
 
 
-def report_tables(results: list[Result], families: tuple[str, ...], *, breakdown: bool = False) -> str:
+def report_tables(results: list[Result], families: tuple[str, ...], *, breakdown: bool = False,
+                  sets: tuple[str, ...] = SETS) -> str:
     rows = []
     for family in families:
         of_family = [r for r in results if r.case.family == family]
-        for name in SETS:
+        for name in sets:
             rows.append(_row(family, name, totals(r for r in of_family if r.case.vocabulary == name)))
-        rows.append(_row(family, "all", totals(of_family)))
+        if len(sets) > 1:
+            rows.append(_row(family, "all", totals(of_family)))
     out = [_table(["family", "chrome", *COLUMNS], rows)]
     if breakdown:
         for family in families:

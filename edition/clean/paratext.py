@@ -23,6 +23,7 @@ _DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。
 _CREDITS = re.compile(r"^[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|终审)\s*[：:][^。，]{1,30}?[）)】\]]?$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
+_CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
 _FIELD_GAP = re.compile(r"[ \u3000]{3,}")  # wider than any artefact or word space: set-apart fields
 
 
@@ -81,6 +82,11 @@ def note(text: str) -> bool:
 def byline(text: str) -> bool:
     """A closing byline in brackets: （柯城区委组织部 万灵慧）."""
     return bool(_BYLINE.match(text))
+
+
+def photo_credit(text: str) -> bool:
+    """The text ends with a photo credit (…供图, …/图, …摄, 图片来源：…), which ends a caption."""
+    return bool(_CREDIT.search(text))
 
 
 def fields(raw_line: str) -> list[str]:

@@ -17,8 +17,6 @@ Evidence used, line by line:
 
 from __future__ import annotations
 
-import re
-
 from edition.clean import chrome
 from edition.clean import paratext as para
 from edition.clean.normalise import normalise
@@ -26,7 +24,6 @@ from edition.clean.text import CONTINUING, LINE_CONTINUING, display_width, ends_
 from edition.model import Block, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
-_CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
 _IMAGE_GAP = 2  # empty lines where the page had an image
 
 
@@ -149,7 +146,7 @@ def _headline_blocks(head: list[tuple[int, str]]) -> list[Block]:
 
 
 def _caption(text: str, gap: int) -> bool:
-    if _CREDIT.search(text):
+    if para.photo_credit(text):
         return True
     single_sentence = text.count("。") == 1 and text.endswith("。") and "，" not in text
     return gap >= _IMAGE_GAP and single_sentence and display_width(text) <= _HEADLINE_MAX_WIDTH

@@ -1,0 +1,113 @@
+"""Page furniture of a PDF text extraction: page numbers, running headers and running footers.
+
+They are found before any line is joined to another, so that none can end up inside a paragraph,
+and are recorded in the apparatus of omissions. The evidence:
+
+* a **page number** by its shape: a number of one to three digits alone on its line or set between
+  dashes, dots or tildes (``2``, ``— 2 —``, ``- 2 -``, ``·2·``), or with the words of a page count
+  (``第2页``, ``第 2 页 共 7 页``, ``2/7``, ``Page 2 of 7``); and by its sequence: the numbers of a
+  document's page-number lines increase, so a number smaller than the one before is not one;
+* a **running header or footer** by repetition at the page breaks: a short line that is no
+  sentence and occurs (its digits aside) at least twice, each time beside a page number or a form
+  feed, or at the very top or bottom of the text; or at least three times at regular intervals.
+
+A line of text never consists of a bare number or a page count once wrapped at 30 columns or
+more, and a sentence is never repeated word for word at every page break, so neither rule can
+take a line of the reading text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from edition.clean.text import display_width, ends_sentence
+from edition.model import Omission
+
+PAGE_NUMBER_RULE = ("page-number", "page number")
+RUNNING_RULE = ("running-head", "running header or footer, repeated at the page breaks")
+
+_DECOR = r"[\s\-‐‑–—―－~～·•・∙]*"
+_PAGE_NUMBER = re.compile(
+    rf"^(?:{_DECOR}(?P<bare>\d{{1,3}}){_DECOR}"
+    r"|第\s*(?P<nth>\d{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*[,，/、]?\s*第\s*(?P<nth2>\d{1,3})\s*页"
+    rf"|{_DECOR}(?P<of>\d{{1,3}})\s*/\s*(?P<total>\d{{1,3}}){_DECOR}"
+    r"|(?i:page)\s*(?P<page>\d{1,3})(?:\s*(?i:of|/)\s*\d{1,3})?)$"
+)
+_MAX_RUNNING_WIDTH = 60  # columns: a running header or footer is one short line
+_NEAR = 2  # text lines between a running header or footer and the page number or page break
+_REGULAR = 1.25  # the longest interval between repetitions at most this times the shortest
+
+
+def page_number(text: str) -> int | None:
+    """The page number a line shows by its shape alone, or None."""
+    match = _PAGE_NUMBER.match(text.strip())
+    if match is None:
+        return None
+    if match["of"] is not None and int(match["of"]) > int(match["total"]):
+        return None  # 9/7 is no page count
+    value = next(v for v in (match["bare"], match["nth"], match["nth2"], match["of"], match["page"]) if v)
+    return int(value)
+
+
+def page_break(raw: str) -> bool:
+    """A form feed: pdftotext writes one where a page ends."""
+    return "\f" in raw
+
+
+def find_furniture(raw_lines: list[str]) -> list[Omission]:
+    """Every page number and running header or footer of a PDF extraction, one omission per line."""
+    texts = [(n, raw.strip()) for n, raw in enumerate(raw_lines, start=1) if raw.strip()]
+    numbers = _page_numbers(texts)
+    boundaries = set(numbers) | {n for n, raw in enumerate(raw_lines, start=1) if page_break(raw)}
+    running = _running(texts, boundaries)
+    out = [Omission(raw_lines[n - 1], (n, n), *PAGE_NUMBER_RULE) for n in numbers]
+    out += [Omission(raw_lines[n - 1], (n, n), *RUNNING_RULE) for n in running if n not in numbers]
+    return sorted(out, key=lambda o: o.lines)
+
+
+def _page_numbers(texts: list[tuple[int, str]]) -> list[int]:
+    """Lines shaped like page numbers whose numbers increase through the document."""
+    found, last = [], 0
+    for number, text in texts:
+        value = page_number(text)
+        if value is not None and (not found or value > last):
+            found.append(number)
+            last = value
+    return found
+
+
+def _key(text: str) -> str:
+    """A line as it repeats from page to page: spaces aside, its digits (a page number) aside."""
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def _running(texts: list[tuple[int, str]], boundaries: set[int]) -> set[int]:
+    numbers = [number for number, _ in texts]
+    near_boundary = set()
+    for boundary in boundaries:  # the text lines around it (a form feed may stand on an empty line)
+        at = bisect.bisect_left(numbers, boundary)
+        near_boundary.update(range(at - _NEAR, at + _NEAR + 1))
+    edges = {0, len(texts) - 1}
+    places: dict[str, list[int]] = defaultdict(list)
+    for index, (_, text) in enumerate(texts):
+        if display_width(text) <= _MAX_RUNNING_WIDTH and not ends_sentence(text) and page_number(text) is None:
+            places[_key(text)].append(index)
+    running: set[int] = set()
+    for indexes in places.values():
+        if len(indexes) < 2:
+            continue
+        at_breaks = [i for i in indexes if i in near_boundary or i in edges]
+        if sum(i in near_boundary for i in indexes) >= 1 and len(at_breaks) >= 2:
+            running.update(texts[i][0] for i in at_breaks)
+        elif _regular(indexes):
+            running.update(texts[i][0] for i in indexes)
+    return running
+
+
+def _regular(indexes: list[int]) -> bool:
+    """At least three repetitions, at intervals (in text lines) about equal: one per page."""
+    intervals = [b - a for a, b in zip(indexes, indexes[1:], strict=False)]
+    return len(intervals) >= 2 and min(intervals) > 3 and max(intervals) <= _REGULAR * min(intervals)
