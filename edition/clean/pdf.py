@@ -44,6 +44,7 @@ _INDENT = 2  # leading columns that count as an indent
 _HEADING_LINES = 2  # a heading is at most this many lines …
 _HEADING_CHARS = 40  # … and characters
 _CAPTION_CHARS = 100
+_CAPTION_WIDTH = 80  # columns: a caption without its credit is one short sentence
 PARATEXT_KINDS = ("masthead", "contents", "distribution", "colophon")
 
 
@@ -55,6 +56,7 @@ class _Line:
     width: int  # display width of the raw line, leading spaces included
     indent: int
     next_width: int | None = None  # width of the next text line, if no gap comes between
+    next_indent: int | None = None  # and its indent
 
 
 @dataclass
@@ -102,7 +104,7 @@ def _items(raw_lines: list[str], skip: set[int]) -> list[_Line | None]:
         items.append(_Line(number, raw, text, display_width(raw.rstrip()), leading_indent(raw)))
     for current, following in itertools.pairwise(items):
         if current is not None and following is not None:
-            current.next_width = following.width
+            current.next_width, current.next_indent = following.width, following.indent
     return items
 
 
@@ -145,6 +147,8 @@ def _group(items: list[_Line | None], full: int) -> list[_Group]:
         in_masthead = kind == "masthead"
         if kind == "headline" and current is not None and current.kind == "body" and _group_open(current):
             kind = "body"  # a short line finishing a sentence that is still open
+        if kind == "body" and current is not None and current.kind == "headline" and para.photo_credit(item.text):
+            current.kind = "body"  # what looked like a headline was a caption's first line
         if current is not None and _continues(current, kind, item, full):
             current.lines.append(item)
         else:
@@ -171,7 +175,7 @@ def _classify(line: _Line, full: int, *, first_line: bool, in_contents: bool, in
         return "colophon"
     if para.byline(text):
         return "byline"
-    if _headline_like(line, full, opening=opening):
+    if _headline_like(line, full, opening=opening) and not _indented_first_line(line, full):
         return "headline"
     return "body"
 
@@ -207,19 +211,25 @@ def _group_open(group: _Group) -> bool:
 def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
     if kind != group.kind:
         return False
-    if kind in ("headline", "masthead", "contents", "distribution"):
+    previous = group.last
+    if kind == "headline":
+        # A wrapped headline goes on, but a numbered line opens another, a dash (背景——) ends one,
+        # and a line that plainly starts a paragraph is none.
+        indented = line.indent >= _INDENT > previous.indent  # (a centred headline's lines all are)
+        return not (starts_with_enumerator(line.text) or previous.text.endswith("——") or indented
+                    or (_lost_indent(line, full) and _starts_paragraph(line, full)))
+    if kind in ("masthead", "contents", "distribution"):
         return True
     if kind != "body":
         return False
-    previous = group.last
     indented = line.indent >= _INDENT
     lost_indent = _lost_indent(line, full)
     if _group_open(group):
         # Still mid-sentence; but a block of a heading's size before a line that plainly starts a
         # paragraph was a heading (a wide one, or one ending in a dash, that was not recognised by its
-        # width) — unless it is itself the first line of a paragraph, short by the indent it lost.
-        starts = indented or (lost_indent and not _lost_indent(previous, full))
-        return not (_heading_sized(group) and starts)
+        # width) — unless it is itself the first line of a paragraph.
+        return not (_heading_sized(group) and _starts_paragraph(line, full) and not _lost_indent(previous, full)
+                    and group.lines[0].indent < _INDENT)
     # A paragraph's first line is short by its lost indent, so only a shorter one proves it ended there.
     short = previous.width < full - (2 * _SHORT_BY if len(group.lines) == 1 else _SHORT_BY)
     enumerated = starts_with_enumerator(line.text) and line.width <= full - _SHORT_BY + 1
@@ -232,7 +242,21 @@ def _lost_indent(line: _Line, full: int) -> bool:
     return (
         line.next_width is not None
         and line.next_width - line.width >= _SHORT_BY - 1
-        and (_open(line) or line.width >= full - 2 * _SHORT_BY)
+        and (not _closed(line.text) or line.width >= full - 2 * _SHORT_BY)
+    )
+
+
+def _indented_first_line(line: _Line, full: int) -> bool:
+    """An indented line above a full line that is not: a paragraph's first line, however short its text."""
+    return (line.indent >= _INDENT and line.next_indent is not None and line.next_indent < _INDENT
+            and line.next_width is not None and line.next_width >= full - _SHORT_BY + 1)
+
+
+def _starts_paragraph(line: _Line, full: int) -> bool:
+    """The line is plainly a paragraph's first line: it is indented, or it lost its indent and the
+    line after it is full."""
+    return line.indent >= _INDENT or (
+        _lost_indent(line, full) and line.next_width is not None and line.next_width >= full - _SHORT_BY + 1
     )
 
 
@@ -260,7 +284,9 @@ def _pieces(groups: list[_Group]) -> list[Piece]:
             pieces.extend(_headline_blocks(headline))
             headline, report_open = [], True
         if group.kind == "body":
-            pieces.extend(_body_blocks(group))
+            previous = pieces[-1] if pieces else None
+            after_text = isinstance(previous, Block) and previous.kind in ("paragraph", "caption")
+            pieces.extend(_body_blocks(group, after_text=after_text))
         elif group.kind == "byline":
             pieces.append(Block("byline", group.lines[0].text, _span(group)))
             report_open = False
@@ -303,10 +329,11 @@ def _headline_blocks(groups: list[_Group]) -> list[Block]:
             for kind, text, g in zip(kinds, texts, groups, strict=True)]
 
 
-def _body_blocks(group: _Group) -> list[Block]:
+def _body_blocks(group: _Group, *, after_text: bool) -> list[Block]:
     """A paragraph, an editor's note or a photo caption. A caption is told by its credit (…供图): it is
     the lines, after a sentence has ended at a line's end, that hold at most one sentence and the
-    credit. One short sentence standing alone after a gap (where the photo was) is a caption too."""
+    credit. One short sentence standing alone after a gap (where the photo was), below a paragraph or
+    another caption, is a caption too."""
     texts = [line.text for line in group.lines]
     text = normalise(join_wrapped(texts), pdf=True)
     if para.note(text):
@@ -320,7 +347,7 @@ def _body_blocks(group: _Group) -> list[Block]:
             head, tail = group.lines[:start], group.lines[start:]
             return [Block("paragraph", normalise(join_wrapped(texts[:start]), pdf=True), (head[0].number, head[-1].number)),
                     Block("caption", normalise(join_wrapped(texts[start:]), pdf=True), (tail[0].number, tail[-1].number))]
-    elif group.after_gap and _single_short_sentence(text):
+    elif group.after_gap and after_text and _single_short_sentence(text):
         return [Block("caption", text, _span(group))]
     return [Block("paragraph", text, _span(group))]
 
@@ -331,4 +358,4 @@ def _caption_shaped(texts: list[str]) -> bool:
 
 
 def _single_short_sentence(text: str) -> bool:
-    return text.count("。") == 1 and text.endswith("。") and "，" not in text and display_width(text) <= 60
+    return text.count("。") == 1 and text.endswith("。") and display_width(text) <= _CAPTION_WIDTH
