@@ -217,7 +217,7 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
         # and a line that plainly starts a paragraph is none.
         indented = line.indent >= _INDENT > previous.indent  # (a centred headline's lines all are)
         return not (starts_with_enumerator(line.text) or previous.text.endswith("——") or indented
-                    or (_lost_indent(line, full) and _starts_paragraph(line, full)))
+                    or _lost_indent_before_full_line(line, full))
     if kind in ("masthead", "contents", "distribution"):
         return True
     if kind != "body":
@@ -255,9 +255,11 @@ def _indented_first_line(line: _Line, full: int) -> bool:
 def _starts_paragraph(line: _Line, full: int) -> bool:
     """The line is plainly a paragraph's first line: it is indented, or it lost its indent and the
     line after it is full."""
-    return line.indent >= _INDENT or (
-        _lost_indent(line, full) and line.next_width is not None and line.next_width >= full - _SHORT_BY + 1
-    )
+    return line.indent >= _INDENT or _lost_indent_before_full_line(line, full)
+
+
+def _lost_indent_before_full_line(line: _Line, full: int) -> bool:
+    return _lost_indent(line, full) and line.next_width is not None and line.next_width >= full - _SHORT_BY + 1
 
 
 def _heading_sized(group: _Group) -> bool:
