@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from edition.clean.text import display_width, ends_sentence
 from edition.model import Omission
@@ -57,15 +58,64 @@ def page_break(raw: str) -> bool:
     return "\f" in raw
 
 
-def find_furniture(raw_lines: list[str]) -> list[Omission]:
-    """Every page number and running header or footer of a PDF extraction, one omission per line."""
+@dataclass(frozen=True)
+class Doubt:
+    """A place where the layout does not decide, and what the pipeline did there."""
+
+    lines: tuple[int, int]
+    message: str
+
+
+def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> list[Omission]:
+    """Every page number and running header or footer of a PDF extraction, one omission per line.
+    Where a lone line beside a page number may be a running header or a heading, it is taken for
+    the header and the doubt is added to ``doubts``."""
     texts = [(n, raw.strip()) for n, raw in enumerate(raw_lines, start=1) if raw.strip()]
     numbers = _page_numbers(texts)
     boundaries = set(numbers) | {n for n, raw in enumerate(raw_lines, start=1) if page_break(raw)}
     running = _running(texts, boundaries)
+    lone = _lone_heads(texts, set(numbers), running)
+    running |= set(lone)
+    if doubts is not None:
+        doubts.extend(Doubt((n, n), message) for n, message in lone.items() if message)
     out = [Omission(raw_lines[n - 1], (n, n), *PAGE_NUMBER_RULE) for n in numbers]
     out += [Omission(raw_lines[n - 1], (n, n), *RUNNING_RULE) for n in running if n not in numbers]
     return sorted(out, key=lambda o: o.lines)
+
+
+def _lone_heads(texts: list[tuple[int, str]], numbers: set[int], running: set[int]) -> dict[int, str]:
+    """Running headers printed on one page only (the first page had none): a short line that is no
+    sentence, next to a page number. Inside a sentence that runs on across the page break it can
+    only be the header; between two blocks it might be a heading at the top of a page: it is still
+    taken for the header, and a doubt says so."""
+    found: dict[int, str] = {}
+    furniture = numbers | running
+    for index, (number, _) in enumerate(texts):
+        if number not in numbers:
+            continue
+        for step in (1, -1):
+            at = index + step
+            if not 0 <= at < len(texts) or texts[at][0] in furniture:
+                continue
+            line, text = texts[at]
+            if not _header_shaped(text):
+                continue
+            before = next((t for n, t in reversed(texts[:min(index, at)]) if n not in furniture), "")
+            inside_sentence = bool(before) and not ends_sentence(before)
+            found[line] = "" if inside_sentence else (
+                f"a line on its own beside the page number (line {number}): read as a running header "
+                f"printed on one page only; it may be a heading at the top of a page")
+    return found
+
+
+def _header_shaped(text: str) -> bool:
+    """Short, no sentence, no number, no caption, byline or numbered or dashed heading."""
+    from edition.clean import paratext as para
+    from edition.clean.text import starts_with_enumerator
+
+    return (display_width(text) <= _MAX_RUNNING_WIDTH and not ends_sentence(text) and page_number(text) is None
+            and not para.byline(text) and not para.photo_credit(text) and not starts_with_enumerator(text)
+            and not text.endswith("——") and not any(c in text for c in "，。；"))
 
 
 def _page_numbers(texts: list[tuple[int, str]]) -> list[int]:

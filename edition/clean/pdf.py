@@ -186,6 +186,7 @@ def _headline_like(line: _Line, full: int, *, opening: bool) -> bool:
     text = line.text
     return (
         not _closed(text)
+        and "。" not in text
         and (text[-1] not in CONTINUING + "—" or text.endswith("——") or (opening and text[-1] in "，、"))
         and display_width(text) <= full * _HEADLINE_MAX_SHARE
         and not para.note(text)
@@ -228,8 +229,8 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
         # Still mid-sentence; but a block of a heading's size before a line that plainly starts a
         # paragraph was a heading (a wide one, or one ending in a dash, that was not recognised by its
         # width) — unless it is itself the first line of a paragraph.
-        return not (_heading_sized(group) and _starts_paragraph(line, full) and not _lost_indent(previous, full)
-                    and group.lines[0].indent < _INDENT)
+        starts = indented or (_lost_indent_before_full_line(line, full) and not _lost_indent(previous, full))
+        return not (_heading_sized(group) and starts and group.lines[0].indent < _INDENT)
     # A paragraph's first line is short by its lost indent, so only a shorter one proves it ended there.
     short = previous.width < full - (2 * _SHORT_BY if len(group.lines) == 1 else _SHORT_BY)
     enumerated = starts_with_enumerator(line.text) and line.width <= full - _SHORT_BY + 1
