@@ -23,7 +23,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from edition.clean.text import display_width, ends_sentence
+from edition.clean import paratext as para
+from edition.clean.layout import typical_line_width
+from edition.clean.text import display_width, ends_sentence, starts_with_enumerator
 from edition.model import Omission
 
 PAGE_NUMBER_RULE = ("page-number", "page number")
@@ -39,6 +41,7 @@ _PAGE_NUMBER = re.compile(
 )
 _MAX_RUNNING_WIDTH = 60  # columns: a running header or footer is one short line
 _NEAR = 2  # text lines between a running header or footer and the page number or page break
+_LONE_SHARE = 0.6  # a header on one page only is at most this share of a full line
 _REGULAR = 1.25  # the longest interval between repetitions at most this times the shortest
 
 
@@ -74,7 +77,7 @@ def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> l
     numbers = _page_numbers(texts)
     boundaries = set(numbers) | {n for n, raw in enumerate(raw_lines, start=1) if page_break(raw)}
     running = _running(texts, boundaries)
-    lone = _lone_heads(texts, set(numbers), running)
+    lone = _lone_heads(texts, set(numbers), running, typical_line_width(raw_lines))
     running |= set(lone)
     if doubts is not None:
         doubts.extend(Doubt((n, n), message) for n, message in lone.items() if message)
@@ -83,37 +86,29 @@ def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> l
     return sorted(out, key=lambda o: o.lines)
 
 
-def _lone_heads(texts: list[tuple[int, str]], numbers: set[int], running: set[int]) -> dict[int, str]:
+def _lone_heads(texts: list[tuple[int, str]], numbers: set[int], running: set[int], full: int) -> dict[int, str]:
     """Running headers printed on one page only (the first page had none): a short line that is no
-    sentence, next to a page number. Inside a sentence that runs on across the page break it can
-    only be the header; between two blocks it might be a heading at the top of a page: it is still
-    taken for the header, and a doubt says so."""
+    sentence, right under a page number (the foot of the page before). Inside a sentence that runs on
+    across the page break it can only be the header; between two blocks it might be a heading at the
+    top of a page: it is still taken for the header, and a doubt says so."""
     found: dict[int, str] = {}
     furniture = numbers | running
-    for index, (number, _) in enumerate(texts):
-        if number not in numbers:
+    for index, (number, _) in enumerate(texts[:-1]):
+        line, text = texts[index + 1]
+        if number not in numbers or line in furniture or not _header_shaped(text, full):
             continue
-        for step in (1, -1):
-            at = index + step
-            if not 0 <= at < len(texts) or texts[at][0] in furniture:
-                continue
-            line, text = texts[at]
-            if not _header_shaped(text):
-                continue
-            before = next((t for n, t in reversed(texts[:min(index, at)]) if n not in furniture), "")
-            inside_sentence = bool(before) and not ends_sentence(before)
-            found[line] = "" if inside_sentence else (
-                f"a line on its own beside the page number (line {number}): read as a running header "
-                f"printed on one page only; it may be a heading at the top of a page")
+        before = next((t for n, t in reversed(texts[:index]) if n not in furniture), "")
+        inside_sentence = bool(before) and not ends_sentence(before)
+        found[line] = "" if inside_sentence else (
+            f"a line on its own under the page number of line {number}: read as a running header "
+            f"printed on one page only; it may be a heading at the top of the page")
     return found
 
 
-def _header_shaped(text: str) -> bool:
-    """Short, no sentence, no number, no caption, byline or numbered or dashed heading."""
-    from edition.clean import paratext as para
-    from edition.clean.text import starts_with_enumerator
-
-    return (display_width(text) <= _MAX_RUNNING_WIDTH and not ends_sentence(text) and page_number(text) is None
+def _header_shaped(text: str, full: int) -> bool:
+    """Well short of a line of text, no sentence, no number, no caption, byline or numbered or dashed heading."""
+    return (display_width(text) <= min(_MAX_RUNNING_WIDTH, full * _LONE_SHARE) and not ends_sentence(text)
+            and page_number(text) is None
             and not para.byline(text) and not para.photo_credit(text) and not starts_with_enumerator(text)
             and not text.endswith("——") and not any(c in text for c in "，。；"))
 

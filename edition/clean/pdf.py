@@ -221,8 +221,8 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
                     or _lost_indent_before_full_line(line, full))
     if kind in ("masthead", "contents", "distribution"):
         return True
-    if kind != "body":
-        return False
+    if kind != "body" or para.photo_credit(previous.text):
+        return False  # (a credit ends its caption)
     indented = line.indent >= _INDENT
     lost_indent = _lost_indent(line, full)
     if _group_open(group):
