@@ -42,7 +42,8 @@ _PAGE_NUMBER = re.compile(
 _MAX_RUNNING_WIDTH = 60  # columns: a running header or footer is one short line
 _NEAR = 2  # text lines between a running header or footer and the page number or page break
 _LONE_SHARE = 0.6  # a header on one page only is at most this share of a full line
-_REGULAR = 1.25  # the longest interval between repetitions at most this times the shortest
+_REGULAR = 1.25
+_PAGE_LINES = 12  # text lines a page holds at the least  # the longest interval between repetitions at most this times the shortest
 
 
 def page_number(text: str) -> int | None:
@@ -138,7 +139,7 @@ def _running(texts: list[tuple[int, str]], boundaries: set[int]) -> set[int]:
     edges = {0, len(texts) - 1}
     places: dict[str, list[int]] = defaultdict(list)
     for index, (_, text) in enumerate(texts):
-        if display_width(text) <= _MAX_RUNNING_WIDTH and not ends_sentence(text) and page_number(text) is None:
+        if _header_shaped(text, _MAX_RUNNING_WIDTH / _LONE_SHARE):
             places[_key(text)].append(index)
     running: set[int] = set()
     for indexes in places.values():
@@ -155,4 +156,4 @@ def _running(texts: list[tuple[int, str]], boundaries: set[int]) -> set[int]:
 def _regular(indexes: list[int]) -> bool:
     """At least three repetitions, at intervals (in text lines) about equal: one per page."""
     intervals = [b - a for a, b in zip(indexes, indexes[1:], strict=False)]
-    return len(intervals) >= 2 and min(intervals) > 3 and max(intervals) <= _REGULAR * min(intervals)
+    return len(intervals) >= 2 and min(intervals) >= _PAGE_LINES and max(intervals) <= _REGULAR * min(intervals)
