@@ -73,6 +73,7 @@ class Rendering:
 
 _CHINESE_NUMERALS = "一二三四五六七八九十"
 _CREDIT = re.compile(r"(?<=。)[^。]{2,16}(?:供图|[/／]图|摄)$")
+_CREDITED = re.compile(r"(?:供图|[/／]图|摄)$")
 
 
 def numeral(n: int) -> str:
@@ -384,8 +385,8 @@ def render_web(report: RefReport, site: Site, vocab: Vocabulary, options: WebOpt
 def _article(out: Rendering, blocks: list[RefBlock], options: WebOptions, rng: random.Random) -> None:
     for block in blocks:
         text = block.zh.translate(_HALF) if options.halfwidth else block.zh
-        if block.kind == "caption" and options.image_gaps:
-            out.blank(2)
+        if block.kind == "caption" and (options.image_gaps or not _CREDITED.search(block.zh)):
+            out.blank(2)  # the space where the photo stood (without a credit, the only sign of a caption)
         if block.kind == "paragraph" and options.indent:
             text = "\u3000\u3000" + text
         if block.kind == "paragraph" and options.broken and len(text) > 150 and rng.random() < 0.3:

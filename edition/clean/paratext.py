@@ -20,7 +20,17 @@ _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _PAGE_FIELDS = "来源|作者|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数"  # labels of a web page's date line
 _DATELINE_FIELDS = re.compile(rf"({_PAGE_FIELDS}|责任编辑|编辑)\s*[：:]")
 _DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。，]{{0,30}}$")
-_CREDITS = re.compile(r"^[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|终审)\s*[：:][^。，]{1,30}?[）)】\]]?$")
+_ROLES = "责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|文字|文|图片|图|摄影|视频|制作|排版|美编|设计|供稿|监制|出品|统筹|策划"
+_CREDIT_PAIR = rf"(?:{_ROLES})\s*[：:]\s*[^：:。，\s]{{1,15}}(?:[、,][^：:。，\s]{{1,10}})*"
+_CREDITS = re.compile(
+    rf"^[（(【\[]?{_CREDIT_PAIR}(?:[\s　]+{_CREDIT_PAIR})*[）)】\]]?$"  # 编辑：李明　校对：王丽
+    r"|^[（(【\[]?(?:责任编辑|责编|编辑)\s+[^：:。，\s]{2,4}[）)】\]]?$"  # 编辑 李明
+)
+_FULL_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_BARE_DATELINE_REST = 12  # characters beside the date on a date line without labels (a source, a place)
+_PUBLISHED_AT = re.compile(r"^发表于\s*\S{1,10}$")
+_ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$")
+_PAGE_FIELD = re.compile(r"^[^：:，。\s]{1,6}[：:]\s*[^，。：:]{1,24}$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
 _CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
@@ -61,8 +71,28 @@ def colophon(text: str) -> bool:
 
 
 def dateline(text: str) -> bool:
-    """A web page's date/source line: a date and at least one of its field labels, no sentence."""
-    return bool(_DATE.search(text)) and bool(_DATELINE_FIELDS.search(text)) and "。" not in text
+    """A web page's date/source line: a date and at least one of its field labels, no sentence; or a
+    full date (and time) with a few words beside it and no punctuation of a sentence (2023-05-12 08:30
+    发表于福建, 衢州新闻 2023年05月12日 08:30); or WeChat's 发表于福建 alone."""
+    if "。" in text:
+        return False
+    if _DATE.search(text) and _DATELINE_FIELDS.search(text):
+        return True
+    rest = _SPACES.sub("", _FULL_DATE.sub("", text, count=1))
+    return (bool(_FULL_DATE.search(text)) and len(rest) <= _BARE_DATELINE_REST and "，" not in rest) \
+        or bool(_PUBLISHED_AT.match(text))
+
+
+def account_line(text: str) -> bool:
+    """A WeChat account line: 原创 standing apart beside the author and the account (原创 张伟 台江发布),
+    perhaps with the date."""
+    return bool(_ACCOUNT.match(text)) and not ends_sentence(text) and "，" not in text and display_width(text) <= 80
+
+
+def page_field(text: str) -> bool:
+    """A field of a page's head set on a line of its own: a short label, a colon and a short value
+    (搜索号：某某发布). Only above an article: inside one such a line may be text."""
+    return bool(_PAGE_FIELD.match(text)) and not ends_sentence(text)
 
 
 def credits(text: str) -> bool:

@@ -25,15 +25,22 @@ from edition.model import Block, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
 _IMAGE_GAP = 2  # empty lines where the page had an image
+_CAPTION_MAX_WIDTH = 80  # columns: a caption without its credit is one short sentence
 
 
 def segment_web(raw_lines: list[str]) -> list[Piece]:
     lines = [(n, raw.strip(), gap) for n, raw, gap in _numbered(raw_lines)]
     pieces: list[Piece] = []
     index = 0
-    # Chrome above the headline.
-    while index < len(lines) and (rule := chrome.match(lines[index][1])) is not None:
-        pieces.append(_omit(lines[index], rule))
+    # Chrome above the headline, and a date or account line set above it.
+    while index < len(lines):
+        number, raw, _ = lines[index]
+        if (rule := chrome.match(raw)) is not None:
+            pieces.append(_omit(lines[index], rule))
+        elif _page_line(text := normalise(raw, pdf=False)):
+            _add_dateline(pieces, text, number)
+        else:
+            break
         index += 1
     # The headline: the first line, if it is not a finished sentence, and the headline-like lines after it.
     head: list[tuple[int, str]] = []
@@ -45,7 +52,7 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             index += 1
             continue
         fits = _headline_like(text) or (not head and _title_like(text))
-        if not fits or para.dateline(text) or para.dateline_field(text) or chrome.match(raw):
+        if not fits or _page_line(text) or chrome.match(raw):
             break
         head.append((number, text))
         index += 1
@@ -57,8 +64,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
     for number, raw, gap in lines[index:]:
         text = normalise(raw, pdf=False)
         rule = chrome.match(raw)
-        if not in_tail and rule is not None and rule.ends_article and seen_paragraph:
-            in_tail = True
+        if not in_tail and rule is not None and seen_paragraph:
+            in_tail = True  # the article ends at the first chrome after it has begun
         if in_tail:
             pieces.append(_omit((number, raw, gap), rule or chrome.TAIL))
         elif rule is not None:
@@ -67,10 +74,15 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
         elif text[0] in LINE_CONTINUING and _last_paragraph(pieces) is not None:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
-        elif para.dateline(text) or para.dateline_field(text):
-            _add_dateline(pieces, text, number)
         elif para.credits(text):
             pieces.append(Paratext("credits", text, (number, number)))
+        elif para.dateline(text) or para.dateline_field(text) or para.account_line(text) or (
+                not seen_paragraph and para.page_field(text)):
+            _add_dateline(pieces, text, number)
+        elif para.note(text):
+            pieces.append(Block("note", text, (number, number)))
+        elif para.byline(text):
+            pieces.append(Block("byline", text, (number, number)))
         elif _caption(text, gap):
             pieces.append(Block("caption", text, (number, number)))
         elif _headline_like(text):
@@ -85,6 +97,13 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
     return pieces
+
+
+def _page_line(text: str) -> bool:
+    """A line of the page's head that is not the headline: its date/source line (or one of its fields),
+    a WeChat account line, another field (label：value)."""
+    return (para.dateline(text) or para.dateline_field(text) or para.account_line(text) or para.page_field(text)
+            or para.credits(text))
 
 
 def _add_dateline(pieces: list[Piece], text: str, number: int) -> None:
@@ -148,8 +167,8 @@ def _headline_blocks(head: list[tuple[int, str]]) -> list[Block]:
 def _caption(text: str, gap: int) -> bool:
     if para.photo_credit(text):
         return True
-    single_sentence = text.count("。") == 1 and text.endswith("。") and "，" not in text
-    return gap >= _IMAGE_GAP and single_sentence and display_width(text) <= _HEADLINE_MAX_WIDTH
+    single_sentence = text.count("。") == 1 and text.endswith("。")
+    return gap >= _IMAGE_GAP and single_sentence and display_width(text) <= _CAPTION_MAX_WIDTH
 
 
 def _broken(text: str) -> bool:
