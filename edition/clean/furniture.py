@@ -19,6 +19,7 @@ take a line of the reading text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -155,5 +156,5 @@ def _running(texts: list[tuple[int, str]], boundaries: set[int]) -> set[int]:
 
 def _regular(indexes: list[int]) -> bool:
     """At least three repetitions, at intervals (in text lines) about equal: one per page."""
-    intervals = [b - a for a, b in zip(indexes, indexes[1:], strict=False)]
+    intervals = [b - a for a, b in itertools.pairwise(indexes)]
     return len(intervals) >= 2 and min(intervals) >= _PAGE_LINES and max(intervals) <= _REGULAR * min(intervals)

@@ -17,7 +17,8 @@ _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
 _DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
 _COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^(编辑|审核|签发|责任编辑)[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_PAGE_FIELDS = "来源|作者|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数"  # labels of a web page's date line
+_PAGE_FIELDS = ("来源|信息来源|文章来源|稿件来源|稿源|作者|发布时间|发布日期|发表时间|发布单位|发布机构|时间|日期"
+                "|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问次数")  # labels of a web page's date line
 _DATELINE_FIELDS = re.compile(rf"({_PAGE_FIELDS}|责任编辑|编辑)\s*[：:]")
 _DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。，]{{0,30}}$")
 _ROLES = "责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|文字|文|图片|图|摄影|视频|制作|排版|美编|设计|供稿|监制|出品|统筹|策划"
@@ -30,7 +31,6 @@ _FULL_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?
 _BARE_DATELINE_REST = 12  # characters beside the date on a date line without labels (a source, a place)
 _PUBLISHED_AT = re.compile(r"^发表于\s*\S{1,10}$")
 _ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$")
-_PAGE_FIELD = re.compile(r"^[^：:，。\s]{1,6}[：:]\s*[^，。：:]{1,24}$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
 _CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
@@ -88,11 +88,6 @@ def account_line(text: str) -> bool:
     perhaps with the date."""
     return bool(_ACCOUNT.match(text)) and not ends_sentence(text) and "，" not in text and display_width(text) <= 80
 
-
-def page_field(text: str) -> bool:
-    """A field of a page's head set on a line of its own: a short label, a colon and a short value
-    (搜索号：某某发布). Only above an article: inside one such a line may be text."""
-    return bool(_PAGE_FIELD.match(text)) and not ends_sentence(text)
 
 
 def credits(text: str) -> bool:

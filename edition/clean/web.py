@@ -76,8 +76,7 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
         elif para.credits(text):
             pieces.append(Paratext("credits", text, (number, number)))
-        elif para.dateline(text) or para.dateline_field(text) or para.account_line(text) or (
-                not seen_paragraph and para.page_field(text)):
+        elif para.dateline(text) or para.dateline_field(text) or para.account_line(text):
             _add_dateline(pieces, text, number)
         elif para.note(text):
             pieces.append(Block("note", text, (number, number)))
@@ -101,9 +100,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
 
 def _page_line(text: str) -> bool:
     """A line of the page's head that is not the headline: its date/source line (or one of its fields),
-    a WeChat account line, another field (label：value)."""
-    return (para.dateline(text) or para.dateline_field(text) or para.account_line(text) or para.page_field(text)
-            or para.credits(text))
+    a WeChat account line, an editor line."""
+    return para.dateline(text) or para.dateline_field(text) or para.account_line(text) or para.credits(text)
 
 
 def _add_dateline(pieces: list[Piece], text: str, number: int) -> None:
