@@ -31,7 +31,7 @@ from functools import cache
 
 from evaluation import layouts
 from evaluation.layouts import PdfOptions, RefBlock, RefReport, Rendering, WebOptions, WeChatOptions
-from evaluation.vocab import DEV, HELDOUT, Vocabulary
+from evaluation.vocab import DEV, FRESH, HELDOUT, VOCABULARIES, Vocabulary
 
 SEED = 11  # issue 11
 FAMILIES = ("pdf-wrap", "pdf-paged", "word", "web", "wechat")
@@ -91,7 +91,7 @@ def reference() -> tuple[RefReport, ...]:
 
 
 def sweep(variants: int = VARIANTS, *, families: tuple[str, ...] = FAMILIES,
-          vocabularies: tuple[Vocabulary, ...] = (DEV, HELDOUT)) -> list[Case]:
+          vocabularies: tuple[Vocabulary, ...] = (DEV, HELDOUT, FRESH)) -> list[Case]:
     reports = reference()
     return [
         make_case(family, vocab, report, variant, reports)
@@ -109,7 +109,7 @@ def quick() -> list[Case]:
 
 def case_named(name: str) -> Case:
     family, vocab_name, slug, variant = name.split("/")
-    vocab = DEV if vocab_name == DEV.name else HELDOUT
+    vocab = VOCABULARIES[vocab_name]
     reports = reference()
     report = next(r for r in reports if r.slug == slug)
     return make_case(family, vocab, report, int(variant), reports)

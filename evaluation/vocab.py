@@ -5,8 +5,13 @@ Two sets, kept apart on purpose:
 * ``DEV``: the phrasings and sites the cleaning rules were written against (the issue's examples,
   the seeds' own sites, and the sites the earlier hand-written tests imitate);
 * ``HELDOUT``: other plausible sites and accounts, written down before the rules were changed and
-  never looked at while writing them. The sweep reports the two sets separately: a rule that
-  only copies the development vocabulary does well on the first and badly on the second.
+  not looked at while writing them; after its first run (the numbers are in docs/evaluation.md)
+  its failures were studied and the rules mended, so it is no longer unseen;
+* ``FRESH`` (held-out-2): a second held-out set, written after that first run and before any of
+  its failures were looked at, and run once the rules were done.
+
+The sweep reports the sets separately: a rule that only copies the development vocabulary does
+well on the first and badly on the others.
 
 Templates use ``str.format`` fields: ``{name}`` (the site or account), ``{date}`` (2023-05-12),
 ``{cdate}`` (2023年05月12日), ``{time}`` (08:30), ``{person}``, ``{person2}``, ``{n}`` and
@@ -210,4 +215,57 @@ HELDOUT = Vocabulary(
     provinces=("湖南", "浙江", "四川"),
 )
 
-VOCABULARIES = {DEV.name: DEV, HELDOUT.name: HELDOUT}
+# A second held-out set, written after the first held-out run and before its failures were looked
+# at (the first set was then used to mend the rules, and so is no longer unseen): the sweep's
+# final word on generality.
+FRESH = Vocabulary(
+    name="held-out-2",
+    sites=(
+        Site(  # a provincial daily's web site
+            name="浙江在线",
+            top=("浙江在线首页 丨 新闻 丨 浙江 丨 国内 丨 评论", "浙江在线 >> 新闻中心 >> 县市新闻 >> 正文"),
+            dateline=(("浙江在线{cdate}讯　　来源：衢州日报　　作者：{person}",), ("{date} {time}  浙江在线",)),
+            under_dateline=("字号 大 中 小",),
+            editor=("编辑：{person}　　审核：{person2}",),
+            tail=("【打印】【纠错】【收藏】", "精彩推荐", "{related}", "新闻热线：0571-85311222",
+                  "浙江在线版权所有，未经授权不得转载或建立镜像"),
+        ),
+        Site(  # a city government's news page
+            name="株洲市人民政府",
+            top=("网站首页　　信息公开　　政务服务　　互动交流　　走进株洲", "您当前的位置：首页 > 新闻中心 > 区县动态"),
+            dateline=(("作者：{person}　来源：株洲日报　发布时间：{date} {time}　【字号：大 中 小】",),),
+            under_dateline=(),
+            editor=("责任编辑：{person}",),
+            tail=("【打印本页】 【关闭本页】", "相关阅读", "{related}",
+                  "主办：株洲市人民政府办公室　承办：株洲市政务服务中心", "湘ICP备12012345号　网站标识码：4302000001"),
+        ),
+        Site(  # a media group's mobile page
+            name="红网",
+            top=("红网首页 | 时刻新闻", "红网时刻新闻"),
+            dateline=(("来源：红网　作者：{person}　编辑：{person2}　{date} {time}",),),
+            under_dateline=(),
+            editor=("本文为红网原创稿件，转载请注明出处。",),
+            tail=("下载时刻新闻客户端", "热门推荐", "{related}", "红网版权所有 湘ICP备09018891号"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("清河发布", "金滩街道", "松岭党建"),
+        account_line=("原创 {name} {name}", "原创 {person} {name} {cdate} {time}"),
+        date_line=("{date} {time}", "发表于{province}"),
+        top=("关注我们 获取更多资讯",),
+        credits=("来源：{name}", "文字/图片：{person}", "编辑：{person2}"),
+        tail=("—  END  —", "往期回顾", "{related}", "点击“阅读原文”了解更多", "分享收藏点赞在看",
+              "微信扫一扫关注该公众号", "继续滑动看下一个", "向上滑动看下一个"),
+    ),
+    paged=Paged(
+        page_numbers=("第 {n} 页，共 {total} 页", "—{n}—", "～{n}～", "{n}-{total}", "- {n} / {total} -"),
+        headers=("衢州日报", "党建信息", "仅供内部参阅", "{name}"),
+        footers=("中共松岭县委组织部", "清河区人民政府办公室 编"),
+        mastheads=(("组织工作信息", "第{issue}期"), ("党 建 动 态", "（第 {issue} 期）", "中共清河区委组织部办公室      {cdate}")),
+        closing=(("报送：市委组织部", "分送：各乡镇（街道）党（工）委", "清河区委组织部办公室　　　　{cdate}印"),),
+    ),
+    people=("钱进", "何丽萍", "罗建国", "高敏"),
+    provinces=("江西", "安徽", "湖北"),
+)
+
+VOCABULARIES = {DEV.name: DEV, HELDOUT.name: HELDOUT, FRESH.name: FRESH}
