@@ -68,9 +68,9 @@ RULES: tuple[ChromeRule, ...] = (
         "link-row",
         "a row of links or buttons",
         r"^[^|｜。，]{1,8}(?:\s*[|｜]\s*[^|｜。，]{1,8})+\s*[|｜]?$"  # items between bars, however few
-        r"|^[^\s。，]{1,6}(?:[ \u3000]{2,}[^\s。，]{1,6}){2,}$"  # three or more short items set apart by wide gaps
+        r"|^[^\s。，]{1,6}(?:(?: {2,}|[ \u3000]*\u3000[ \u3000]*)[^\s。，]{1,6}){2,}$"  # three or more short items
+        # set apart by wide gaps (two spaces, or an ideographic one)
         r"|^(?:[【\[][^】\]]{1,6}[】\]]\s*){2,}$",  # buttons in brackets: 【打印】【关闭】
-        short=True,
     ),
     _rule(
         "breadcrumb",

@@ -10,7 +10,7 @@ import re
 from edition.clean.text import display_width, ends_sentence
 
 _MASTHEAD = re.compile(r"(专刊|简报|快报|通讯|动态|工作信息|情况反映|参阅)|[（(][一二三四五六七八九十\d]+[)）]$|第.{1,6}期")
-_MASTHEAD_MORE = re.compile(r"^[（(]?(?:\d{4}年)?(?:总)?第[^，。]{1,6}期[）)]?$|\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
+_MASTHEAD_MORE = re.compile(r"(?:总)?第[^，。第期]{1,6}期[）)]?$|^[（(]?(?:\d{4}年)?(?:总)?第[^，。]{1,6}期|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _SPACES = re.compile(r"\s+")
 _CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
 _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
@@ -30,7 +30,7 @@ _CREDITS = re.compile(
 _FULL_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _BARE_DATELINE_REST = 12  # characters beside the date on a date line without labels (a source, a place)
 _PUBLISHED_AT = re.compile(r"^发表于\s*\S{1,10}$")
-_ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$")
+_ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$|^[^\s：:]{1,4}号\s*[：:]\s*\S{1,16}$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
 _CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
@@ -43,8 +43,8 @@ def masthead(text: str, *, first_line: bool) -> bool:
 
 
 def masthead_more(text: str) -> bool:
-    """A line that goes on a masthead: the issue number (第12期, （总第35期）) or the issuing office and
-    date (中共石门县委组织部  2020年5月6日)."""
+    """A line that goes on a masthead: the issue number (第12期, （总第35期）), the date, or the issuing
+    office and date (中共石门县委组织部  2020年5月6日), in any order."""
     return _masthead_like(text, _MASTHEAD_MORE)
 
 
@@ -85,7 +85,7 @@ def dateline(text: str) -> bool:
 
 def account_line(text: str) -> bool:
     """A WeChat account line: 原创 standing apart beside the author and the account (原创 张伟 台江发布),
-    perhaps with the date."""
+    perhaps with the date; a content platform's account line (某某号：台江发布)."""
     return bool(_ACCOUNT.match(text)) and not ends_sentence(text) and "，" not in text and display_width(text) <= 80
 
 

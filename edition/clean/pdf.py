@@ -44,7 +44,7 @@ _INDENT = 2  # leading columns that count as an indent
 _HEADING_LINES = 2  # a heading is at most this many lines …
 _HEADING_CHARS = 40  # … and characters
 _CAPTION_CHARS = 100
-_CAPTION_WIDTH = 80  # columns: a caption without its credit is one short sentence
+_CAPTION_WIDTH = 120  # columns: a caption without its credit is one sentence, at most 60 characters
 PARATEXT_KINDS = ("masthead", "contents", "distribution", "colophon")
 
 
@@ -244,6 +244,7 @@ def _lost_indent(line: _Line, full: int) -> bool:
         line.next_width is not None
         and line.next_width - line.width >= _SHORT_BY - 1
         and (not _closed(line.text) or line.width >= full - 2 * _SHORT_BY)
+        and not para.photo_credit(line.text)  # (a caption's last line)
     )
 
 

@@ -25,7 +25,7 @@ from edition.model import Block, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
 _IMAGE_GAP = 2  # empty lines where the page had an image
-_CAPTION_MAX_WIDTH = 80  # columns: a caption without its credit is one short sentence
+_CAPTION_MAX_WIDTH = 120  # columns: a caption without its credit is one sentence, at most 60 characters
 
 
 def segment_web(raw_lines: list[str]) -> list[Piece]:
