@@ -89,21 +89,24 @@ def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> l
 
 
 def _lone_heads(texts: list[tuple[int, str]], numbers: set[int], running: set[int], full: int) -> dict[int, str]:
-    """Running headers printed on one page only (the first page had none): a short line that is no
-    sentence, right under a page number (the foot of the page before). Inside a sentence that runs on
-    across the page break it can only be the header; between two blocks it might be a heading at the
-    top of a page: it is still taken for the header, and a doubt says so."""
+    """Running headers and footers printed once only (the first page had no header; a one-page text
+    has its footer once): a line well short of the text's lines, no sentence, right under or above a
+    page number. Inside a sentence that runs on across the page break it can only be furniture;
+    between two blocks it might be a heading at the top or foot of a page: it is still taken for
+    furniture, and a doubt says so."""
     found: dict[int, str] = {}
     furniture = numbers | running
-    for index, (number, _) in enumerate(texts[:-1]):
-        line, text = texts[index + 1]
-        if number not in numbers or line in furniture or not _header_shaped(text, full):
+    for index, (number, _) in enumerate(texts):
+        if number not in numbers:
             continue
-        before = next((t for n, t in reversed(texts[:index]) if n not in furniture), "")
-        inside_sentence = bool(before) and not ends_sentence(before)
-        found[line] = "" if inside_sentence else (
-            f"a line on its own under the page number of line {number}: read as a running header "
-            f"printed on one page only; it may be a heading at the top of the page")
+        for at, where in ((index + 1, "under"), (index - 1, "above")):
+            if not 0 <= at < len(texts) or texts[at][0] in furniture or not _header_shaped(texts[at][1], full):
+                continue
+            before = next((t for n, t in reversed(texts[:min(at, index)]) if n not in furniture), "")
+            inside_sentence = bool(before) and not ends_sentence(before)
+            found[texts[at][0]] = "" if inside_sentence else (
+                f"a line on its own {where} the page number of line {number}: read as a running "
+                f"{'header' if where == 'under' else 'footer'} printed on one page only; it may be a heading")
     return found
 
 
