@@ -147,8 +147,8 @@ def _group(items: list[_Line | None], full: int) -> list[_Group]:
         in_masthead = kind == "masthead"
         if kind == "headline" and current is not None and current.kind == "body" and _group_open(current):
             kind = "body"  # a short line finishing a sentence that is still open
-        if kind == "body" and current is not None and current.kind == "headline" and para.photo_credit(item.text):
-            current.kind = "body"  # what looked like a headline was a caption's first line
+        if current is not None and current.kind == "headline" and _completes_credit(current, item):
+            kind = current.kind = "body"  # what looked like a headline was a caption's first line
         if current is not None and _continues(current, kind, item, full):
             current.lines.append(item)
         else:
@@ -221,8 +221,10 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
                     or _lost_indent_before_full_line(line, full))
     if kind in ("masthead", "contents", "distribution"):
         return True
-    if kind != "body" or para.photo_credit(previous.text):
+    if kind != "body" or para.photo_credit(join_wrapped([line.text for line in group.lines[-2:]])):
         return False  # (a credit ends its caption)
+    if _completes_credit(group, line):
+        return True  # a caption's credit wrapped onto the next line (…福州新闻/ 图)
     indented = line.indent >= _INDENT
     lost_indent = _lost_indent(line, full)
     if _group_open(group):
@@ -235,6 +237,11 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
     short = previous.width < full - (2 * _SHORT_BY if len(group.lines) == 1 else _SHORT_BY)
     enumerated = starts_with_enumerator(line.text) and line.width <= full - _SHORT_BY + 1
     return not (short or indented or enumerated or lost_indent)
+
+
+def _completes_credit(group: _Group, line: _Line) -> bool:
+    """The line ends a photo credit that the group's last line began."""
+    return para.photo_credit(join_wrapped([group.last.text, line.text])) and not _closed(group.last.text)
 
 
 def _lost_indent(line: _Line, full: int) -> bool:
