@@ -36,6 +36,7 @@ class Block:
     status: str = "missing"  # "missing" | "draft" (fuzzy) | "reviewed"
     provenance: str | None = None  # what produced the English, and when
     po_line: int | None = None  # 1-based line of the entry's msgctxt in the PO file
+    rule: str | None = None  # the cleaning rule that made it (docs/method.md)
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -47,6 +48,7 @@ class Paratext:
     kind: str
     zh: str
     lines: Lines
+    rule: str = ""  # the cleaning rule that recognised it (docs/method.md)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,14 @@ class Omission:
 
 
 Piece = Block | Paratext | Omission
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A place where the layout leaves the segmentation in doubt, and what the cleaning did there."""
+
+    lines: Lines
+    message: str
 
 
 @dataclass
@@ -107,3 +117,4 @@ class SourceEdition:
     reports: list[Report]
     paratext: list[Paratext]
     omissions: list[Omission]
+    doubts: list[Doubt] = field(default_factory=list)  # ambiguities, reported as warnings

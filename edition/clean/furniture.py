@@ -22,12 +22,11 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
 from edition.clean import paratext as para
 from edition.clean.layout import typical_line_width
 from edition.clean.text import display_width, ends_sentence, starts_with_enumerator
-from edition.model import Omission
+from edition.model import Doubt, Omission
 
 PAGE_NUMBER_RULE = ("page-number", "page number")
 RUNNING_RULE = ("running-head", "running header or footer, repeated at the page breaks")
@@ -61,14 +60,6 @@ def page_number(text: str) -> int | None:
 def page_break(raw: str) -> bool:
     """A form feed: pdftotext writes one where a page ends."""
     return "\f" in raw
-
-
-@dataclass(frozen=True)
-class Doubt:
-    """A place where the layout does not decide, and what the pipeline did there."""
-
-    lines: tuple[int, int]
-    message: str
 
 
 def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> list[Omission]:

@@ -36,7 +36,7 @@ from edition.clean.text import (
     leading_indent,
     starts_with_enumerator,
 )
-from edition.model import Block, Paratext, Piece
+from edition.model import Block, Doubt, Paratext, Piece
 
 _HEADLINE_MAX_SHARE = 0.8  # a headline line is at most this share of the page width
 _SHORT_BY = 4  # columns short of the full width that mark a paragraph's last line
@@ -44,6 +44,7 @@ _INDENT = 2  # leading columns that count as an indent
 _HEADING_LINES = 2  # a heading is at most this many lines …
 _HEADING_CHARS = 40  # … and characters
 _CAPTION_CHARS = 100
+_INDENTED_LINES = 3  # lines indented by two columns or more that show a layout indenting its paragraphs
 _CAPTION_WIDTH = 120  # columns: a caption without its credit is one sentence, at most 60 characters
 PARATEXT_KINDS = ("masthead", "contents", "distribution", "colophon")
 
@@ -70,11 +71,16 @@ class _Group:
         return self.lines[-1]
 
 
-def segment_pdf(raw_lines: list[str]) -> list[Piece]:
-    furniture = find_furniture(raw_lines)
+def segment_pdf(raw_lines: list[str], doubts: list[Doubt] | None = None) -> list[Piece]:
+    """The pieces of a PDF extraction. Where the layout leaves a decision in doubt, what was decided is
+    added to ``doubts`` (the build reports them as warnings)."""
+    doubts = [] if doubts is None else doubts
+    furniture = find_furniture(raw_lines, doubts)
     skip = {o.lines[0] for o in furniture}
     full = typical_line_width([raw for n, raw in enumerate(raw_lines, start=1) if n not in skip])
-    groups = _group(_items(raw_lines, skip), full)
+    items = _items(raw_lines, skip)
+    indented = sum(item is not None and item.indent >= _INDENT for item in items) >= _INDENTED_LINES
+    groups = _group(items, full, doubts, indented=indented)
     return sorted([*_pieces(groups), *furniture], key=lambda piece: piece.lines[0])
 
 
@@ -126,7 +132,7 @@ def _usual_empty_run(raw_lines: list[str], skip: set[int]) -> int:
     return min(runs, key=lambda r: (-runs[r], r)) if runs else 0
 
 
-def _group(items: list[_Line | None], full: int) -> list[_Group]:
+def _group(items: list[_Line | None], full: int, doubts: list[Doubt], *, indented: bool) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
     first_text_line = True
@@ -149,7 +155,7 @@ def _group(items: list[_Line | None], full: int) -> list[_Group]:
             kind = "body"  # a short line finishing a sentence that is still open
         if current is not None and current.kind == "headline" and _completes_credit(current, item):
             kind = current.kind = "body"  # what looked like a headline was a caption's first line
-        if current is not None and _continues(current, kind, item, full):
+        if current is not None and _continues(current, kind, item, full, doubts, indented=indented):
             current.lines.append(item)
         else:
             current = _Group(kind, [item], after_gap=after_gap)
@@ -209,7 +215,9 @@ def _group_open(group: _Group) -> bool:
     return not _closed(tail)
 
 
-def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
+def _continues(group: _Group, kind: str, line: _Line, full: int, doubts: list[Doubt], *, indented: bool) -> bool:
+    """Whether the line goes on the group. ``indented``: the layout indents its paragraphs, so a
+    paragraph that is not indented cannot begin."""
     if kind != group.kind:
         return False
     previous = group.last
@@ -225,18 +233,25 @@ def _continues(group: _Group, kind: str, line: _Line, full: int) -> bool:
         return False  # (a credit ends its caption)
     if _completes_credit(group, line):
         return True  # a caption's credit wrapped onto the next line (…福州新闻/ 图)
-    indented = line.indent >= _INDENT
+    line_indented = line.indent >= _INDENT
     lost_indent = _lost_indent(line, full)
     if _group_open(group):
         # Still mid-sentence; but a block of a heading's size before a line that plainly starts a
         # paragraph was a heading (a wide one, or one ending in a dash, that was not recognised by its
         # width) — unless it is itself the first line of a paragraph.
-        starts = indented or (_lost_indent_before_full_line(line, full) and not _lost_indent(previous, full))
+        starts = line_indented or (_lost_indent_before_full_line(line, full) and not _lost_indent(previous, full))
         return not (_heading_sized(group) and starts and group.lines[0].indent < _INDENT)
     # A paragraph's first line is short by its lost indent, so only a shorter one proves it ended there.
     short = previous.width < full - (2 * _SHORT_BY if len(group.lines) == 1 else _SHORT_BY)
     enumerated = starts_with_enumerator(line.text) and line.width <= full - _SHORT_BY + 1
-    return not (short or indented or enumerated or lost_indent)
+    if enumerated and not (short or line_indented or lost_indent) and not indented:
+        doubts.append(Doubt((previous.number, line.number), "a full line ends a sentence and the next opens with "
+                            "a numbered point: read as a new paragraph; it may go on the same one"))
+    elif not (short or line_indented or enumerated or lost_indent) and not indented and _closed(line.text) \
+            and line.width < full - _SHORT_BY:
+        doubts.append(Doubt((previous.number, line.number), "a full line ends a sentence and the next, short, "
+                            "ends one too: read as the last line of the paragraph; it may be a paragraph of one line"))
+    return not (short or line_indented or enumerated or lost_indent)
 
 
 def _completes_credit(group: _Group, line: _Line) -> bool:

@@ -14,7 +14,7 @@ from edition.clean.split import split_reports
 from edition.clean.text import HAN_RE, non_space
 from edition.clean.web import segment_web
 from edition.errors import EditionError
-from edition.model import Block, Report, Source, SourceEdition
+from edition.model import Block, Doubt, Report, Source, SourceEdition
 from edition.read.catalog import SourceEntry, strip_lines
 
 log = logging.getLogger("edition")
@@ -28,7 +28,11 @@ def shown(source: Source) -> str:
 def clean_source(source: Source, entry: SourceEntry | None) -> SourceEdition:
     lines = source.lines
     source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
-    pieces = segment_pdf(lines) if source.layout == PDF else segment_web(lines)
+    doubts: list[Doubt] = []
+    pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines)
+    for doubt in doubts:
+        first, last = doubt.lines
+        log.warning("%s:%s: %s", shown(source), first if first == last else f"{first}-{last}", doubt.message)
     block_lists, paratext, omissions = split_reports(pieces)
     if not block_lists:
         raise EditionError(shown(source), "has no reading text: every line is boilerplate or paratext")
@@ -49,7 +53,7 @@ def clean_source(source: Source, entry: SourceEntry | None) -> SourceEdition:
         else:
             meta = infer_metadata(source, blocks, index)
             reports.append(Report(meta["slug"], source.file, meta, blocks, catalogued=False))
-    return SourceEdition(source, reports, paratext, omissions)
+    return SourceEdition(source, reports, paratext, omissions, doubts)
 
 
 def infer_metadata(source: Source, blocks: list[Block], index: int) -> dict[str, Any]:
