@@ -187,14 +187,16 @@ def _classify(line: _Line, full: int, *, first_line: bool, in_contents: bool, in
 
 
 def _headline_like(line: _Line, full: int, *, opening: bool) -> bool:
-    """A short line that is no sentence. A headline line may end with a dash (背景——), and the title's
-    lines, at the top of a report, with a comma where the headline was broken."""
+    """A short line that is no sentence (as wide as it stood on the page). A heading holds no comma
+    and may end with a dash (背景——); the title's lines, at the top of a report, may hold commas and
+    end with one where the headline was broken."""
     text = line.text
     return (
         not _closed(text)
         and "。" not in text
+        and (opening or "，" not in text)
         and (text[-1] not in CONTINUING + "—" or text.endswith("——") or (opening and text[-1] in "，、"))
-        and display_width(text) <= full * _HEADLINE_MAX_SHARE
+        and line.width - line.indent <= full * _HEADLINE_MAX_SHARE
         and not para.note(text)
     )
 
