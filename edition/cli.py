@@ -38,6 +38,26 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 1 if edition.problems else 0
 
 
+def _cmd_check_source(args: argparse.Namespace) -> int:
+    """How each line of one source file would be used (block, paratext, omission, and the rule), with the
+    doubts; nothing is written. A file in seeds/ is cleaned with its catalog entry."""
+    from pathlib import Path
+
+    from edition.clean.review import format_uses
+    from edition.clean.segment import clean_source
+    from edition.read.catalog import load_catalog
+    from edition.read.decode import read_source
+
+    paths = Paths()
+    path = Path(args.file)
+    name = paths.relative(path.resolve())
+    entry = None
+    if path.resolve().parent == paths.seeds.resolve():
+        entry = load_catalog(paths.catalog, paths.seeds).sources.get(path.name)
+    print(format_uses(clean_source(read_source(path, name), entry, name), name))
+    return 0
+
+
 def _cmd_terms_candidates(args: argparse.Namespace) -> int:
     from edition.annotate import candidate_terms, format_candidates, load_glossary
     from edition.pipeline import anchor, read_and_clean
@@ -102,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     build_command.add_argument("--force", action="store_true", help="rebuild even if no input has changed")
     build_command.set_defaults(run=_cmd_build)
+    check_source = commands.add_parser(
+        "check-source", help="show how each line of one source file is used (block, paratext, omission, "
+                             "the rule that decided) and any doubts; writes nothing"
+    )
+    check_source.add_argument("file", help="the source file (anywhere; one in seeds/ uses its catalog entry)")
+    check_source.set_defaults(run=_cmd_check_source)
     candidates = commands.add_parser(
         "terms-candidates", help="list frequent words of the corpus not yet in the glossary (for editors)"
     )

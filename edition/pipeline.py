@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from edition import build_state
-from edition.anchor.ledger import Ledger, assign_ids, load_ledger, number_paragraphs, save_ledger
+from edition.anchor.ledger import Ledger, assign_ids, ledger_path, load_ledger, number_paragraphs, save_ledger
 from edition.annotate import export, jieba_dict
 from edition.annotate.annotations import Annotations, annotate
 from edition.annotate.glossary import Term, load_glossary
-from edition.clean.segment import clean_source
+from edition.clean import review
+from edition.clean.segment import clean_source, shown
 from edition.errors import EditionError
 from edition.model import Report, SourceEdition
 from edition.paths import Paths
@@ -38,6 +39,7 @@ class Edition:
     problems: list[str] = field(default_factory=list)  # bad inputs that were left out
     annotations: Annotations | None = None
     findings: list[qa.Finding] = field(default_factory=list)  # open translation QA findings
+    new_sources: set[str] = field(default_factory=set)  # sources none of whose reports had a ledger
 
     @property
     def reports(self) -> list[Report]:
@@ -62,6 +64,8 @@ def read_and_clean(paths: Paths) -> Edition:
 
 
 def anchor(edition: Edition, paths: Paths, *, save: bool = True) -> Edition:
+    anchored = {r.source for r in edition.reports if ledger_path(paths.anchors, r.slug).exists()}
+    edition.new_sources = {r.source for r in edition.reports} - anchored
     for report in edition.reports:
         ledger = assign_ids(report.blocks, load_ledger(paths.anchors, report.slug))
         number_paragraphs(report.blocks)
@@ -167,6 +171,9 @@ def build(paths: Paths | None = None) -> Edition:
     catalogs = attach.load_catalogs(paths.translations, [r.slug for r in edition.reports])
     terms = load_glossary(paths.glossary)  # likewise a bad glossary: the build stops, nothing published
     edition = anchor(edition, paths)
+    for source in edition.sources:
+        if source.source.file in edition.new_sources:  # an editor checks it before its anchors are published
+            log.warning("%s", review.Review(source, shown(source.source)))
     translate(edition, paths, catalogs, terms)
     annotate_edition(edition, terms)
     outputs = write(edition, paths)

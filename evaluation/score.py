@@ -83,7 +83,7 @@ def run(case: Case) -> tuple[SourceEdition | None, list[str], str | None]:
     try:
         text, encoding = decode_bytes(data, case.file)
         source = Source(case.file, text, encoding, hashlib.sha256(data).hexdigest())
-        edition = clean_source(source, None)
+        edition = clean_source(source, None, case.file)
         error = None
     except EditionError as err:
         edition, error = None, str(err)

@@ -304,7 +304,7 @@ def _pieces(groups: list[_Group]) -> list[Piece]:
     for group in groups:
         if _is_headline(group):
             if report_open:
-                pieces.append(Block("heading", _headline_text(group), _span(group), level=2))
+                pieces.append(Block("heading", _headline_text(group), _span(group), level=2, rule=_heading_rule(group)))
             else:
                 headline.append(group)
             continue
@@ -316,11 +316,11 @@ def _pieces(groups: list[_Group]) -> list[Piece]:
             after_text = isinstance(previous, Block) and previous.kind in ("paragraph", "caption")
             pieces.extend(_body_blocks(group, after_text=after_text))
         elif group.kind == "byline":
-            pieces.append(Block("byline", group.lines[0].text, _span(group)))
+            pieces.append(Block("byline", group.lines[0].text, _span(group), rule="byline"))
             report_open = False
         else:
             lines = [normalise(part, pdf=True) for line in group.lines for part in para.fields(line.raw)]
-            pieces.append(Paratext(group.kind, "\n".join(lines), _span(group)))
+            pieces.append(Paratext(group.kind, "\n".join(lines), _span(group), rule=group.kind))
     pieces.extend(_headline_blocks(headline))
     return pieces
 
@@ -353,8 +353,13 @@ def _headline_blocks(groups: list[_Group]) -> list[Block]:
                len(texts))
     main = max(range(cut), key=lambda i: (display_width(texts[i]), -i))
     kinds = ["kicker"] * main + ["title"] + ["subtitle"] * (cut - main - 1) + ["heading"] * (len(texts) - cut)
-    return [Block(kind, text, _span(g), level=2 if kind == "heading" else None)
+    return [Block(kind, text, _span(g), level=2 if kind == "heading" else None,
+                  rule=_heading_rule(g) if kind == "heading" else "pdf-headline")
             for kind, text, g in zip(kinds, texts, groups, strict=True)]
+
+
+def _heading_rule(group: _Group) -> str:
+    return "pdf-heading" if group.kind == "headline" else "pdf-heading-before-paragraph"
 
 
 def _body_blocks(group: _Group, *, after_text: bool) -> list[Block]:
@@ -365,19 +370,21 @@ def _body_blocks(group: _Group, *, after_text: bool) -> list[Block]:
     texts = [line.text for line in group.lines]
     text = normalise(join_wrapped(texts), pdf=True)
     if para.note(text):
-        return [Block("note", text, _span(group))]
+        return [Block("note", text, _span(group), rule="note")]
     if para.photo_credit(text):
         start = next((i for i in range(len(texts)) if _caption_shaped(texts[i:]) and
                       (i == 0 or ends_sentence(texts[i - 1]))), None)
         if start == 0:
-            return [Block("caption", text, _span(group))]
+            return [Block("caption", text, _span(group), rule="pdf-caption-credit")]
         if start is not None:
             head, tail = group.lines[:start], group.lines[start:]
-            return [Block("paragraph", normalise(join_wrapped(texts[:start]), pdf=True), (head[0].number, head[-1].number)),
-                    Block("caption", normalise(join_wrapped(texts[start:]), pdf=True), (tail[0].number, tail[-1].number))]
+            return [Block("paragraph", normalise(join_wrapped(texts[:start]), pdf=True),
+                          (head[0].number, head[-1].number), rule="pdf-paragraph"),
+                    Block("caption", normalise(join_wrapped(texts[start:]), pdf=True),
+                          (tail[0].number, tail[-1].number), rule="pdf-caption-credit")]
     elif group.after_gap and after_text and _single_short_sentence(text):
-        return [Block("caption", text, _span(group))]
-    return [Block("paragraph", text, _span(group))]
+        return [Block("caption", text, _span(group), rule="pdf-caption-after-gap")]
+    return [Block("paragraph", text, _span(group), rule="pdf-paragraph")]
 
 
 def _caption_shaped(texts: list[str]) -> bool:

@@ -25,24 +25,26 @@ def shown(source: Source) -> str:
     return f"seeds/{source.file}"
 
 
-def clean_source(source: Source, entry: SourceEntry | None) -> SourceEdition:
+def clean_source(source: Source, entry: SourceEntry | None, name: str | None = None) -> SourceEdition:
+    """``name``: how messages name the source (default: its path in seeds/)."""
+    name = name or shown(source)
     lines = source.lines
     source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
     doubts: list[Doubt] = []
     pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines)
     for doubt in doubts:
         first, last = doubt.lines
-        log.warning("%s:%s: %s", shown(source), first if first == last else f"{first}-{last}", doubt.message)
+        log.warning("%s:%s: %s", name, first if first == last else f"{first}-{last}", doubt.message)
     block_lists, paratext, omissions = split_reports(pieces)
     if not block_lists:
-        raise EditionError(shown(source), "has no reading text: every line is boilerplate or paratext")
+        raise EditionError(name, "has no reading text: every line is boilerplate or paratext")
     catalogued = entry.reports if entry else []
     if entry is None:
-        log.warning("%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", shown(source))
+        log.warning("%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", name)
     elif len(catalogued) != len(block_lists):
         log.warning(
             "%s: the catalog lists %d report(s) but the text holds %d; extra ones get inferred metadata",
-            shown(source), len(catalogued), len(block_lists),
+            name, len(catalogued), len(block_lists),
         )
     reports = []
     for index, blocks in enumerate(block_lists):

@@ -75,23 +75,23 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
         elif text[0] in LINE_CONTINUING and _last_paragraph(pieces) is not None:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
         elif para.credits(text):
-            pieces.append(Paratext("credits", text, (number, number)))
+            pieces.append(Paratext("credits", text, (number, number), rule="credits"))
         elif para.dateline(text) or para.dateline_field(text) or para.account_line(text):
             _add_dateline(pieces, text, number)
         elif para.note(text):
-            pieces.append(Block("note", text, (number, number)))
+            pieces.append(Block("note", text, (number, number), rule="note"))
         elif para.byline(text):
-            pieces.append(Block("byline", text, (number, number)))
+            pieces.append(Block("byline", text, (number, number), rule="byline"))
         elif _caption(text, gap):
-            pieces.append(Block("caption", text, (number, number)))
+            pieces.append(Block("caption", text, (number, number), rule=_caption_rule(text)))
         elif _headline_like(text):
-            pieces.append(Block("heading", text, (number, number)))
+            pieces.append(Block("heading", text, (number, number), rule="web-heading"))
         else:
             previous = pieces[-1] if pieces else None
             if isinstance(previous, Block) and previous.kind == "paragraph" and _broken(previous.zh):
                 _extend(previous, text, number)
             else:
-                pieces.append(Block("paragraph", text, (number, number)))
+                pieces.append(Block("paragraph", text, (number, number), rule="web-paragraph"))
                 seen_paragraph = True
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
@@ -107,10 +107,11 @@ def _page_line(text: str) -> bool:
 def _add_dateline(pieces: list[Piece], text: str, number: int) -> None:
     """A date/source line; its fields set on lines of their own, one under another, make one piece."""
     previous = pieces[-1] if pieces else None
-    if isinstance(previous, Paratext) and previous.kind == "dateline":
-        pieces[-1] = Paratext("dateline", f"{previous.zh}\n{text}", (previous.lines[0], number))
+    rule = "account-line" if para.account_line(text) else "dateline"
+    if isinstance(previous, Paratext) and previous.kind == "dateline" and previous.lines[1] >= number - 2:
+        pieces[-1] = Paratext("dateline", f"{previous.zh}\n{text}", (previous.lines[0], number), rule=previous.rule)
     else:
-        pieces.append(Paratext("dateline", text, (number, number)))
+        pieces.append(Paratext("dateline", text, (number, number), rule=rule))
 
 
 def _last_paragraph(pieces: list[Piece]) -> Block | None:
@@ -119,8 +120,10 @@ def _last_paragraph(pieces: list[Piece]) -> Block | None:
 
 
 def _extend(paragraph: Block, text: str, number: int) -> None:
+    """A paragraph the page broke in two (across an empty line), joined again."""
     paragraph.zh += text
     paragraph.lines = (paragraph.lines[0], number)
+    paragraph.rule = "web-broken-paragraph"
 
 
 def _numbered(raw_lines: list[str]):
@@ -159,7 +162,12 @@ def _headline_blocks(head: list[tuple[int, str]]) -> list[Block]:
         return []
     main = max(range(len(head)), key=lambda i: (display_width(head[i][1]), -i))
     kinds = ["kicker"] * main + ["title"] + ["subtitle"] * (len(head) - main - 1)
-    return [Block(kind, text, (number, number)) for kind, (number, text) in zip(kinds, head, strict=True)]
+    return [Block(kind, text, (number, number), rule="web-headline")
+            for kind, (number, text) in zip(kinds, head, strict=True)]
+
+
+def _caption_rule(text: str) -> str:
+    return "web-caption-credit" if para.photo_credit(text) else "web-caption-after-gap"
 
 
 def _caption(text: str, gap: int) -> bool:
