@@ -70,7 +70,8 @@ def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> l
     numbers = _page_numbers(texts)
     boundaries = set(numbers) | {n for n, raw in enumerate(raw_lines, start=1) if page_break(raw)}
     running = _running(texts, boundaries)
-    lone = _lone_heads(texts, set(numbers), running, typical_line_width(raw_lines))
+    full = typical_line_width(raw_lines)
+    lone = _lone_heads(texts, set(numbers), running, full) | _single_page_head(texts, numbers, running, full)
     running |= set(lone)
     if doubts is not None:
         doubts.extend(Doubt((n, n), message) for n, message in lone.items() if message)
@@ -99,6 +100,24 @@ def _lone_heads(texts: list[tuple[int, str]], numbers: set[int], running: set[in
                 f"a line on its own {where} the page number of line {number}: read as a running "
                 f"{'header' if where == 'under' else 'footer'} printed on one page only; it may be a heading")
     return found
+
+
+def _single_page_head(texts: list[tuple[int, str]], numbers: list[int], running: set[int],
+                      full: int) -> dict[int, str]:
+    """The running header of a text of one page (one page number), which nothing repeats: its first
+    line, if a bulletin's masthead follows (nothing stands above a masthead but the header), or a
+    headline line at least twice as wide (it may be a kicker: a doubt says so)."""
+    if len(numbers) != 1 or len(texts) < 3 or texts[0][0] in running:
+        return {}
+    (line, text), (_, following) = texts[0], texts[1]
+    if not _header_shaped(text, full) or para.masthead(text, first_line=True):
+        return {}
+    if para.masthead(following, first_line=True):
+        return {line: ""}
+    if _header_shaped(following, full * 2) and display_width(following) >= 2 * display_width(text):
+        return {line: "the first line of a one-page text, above its headline: read as a running header; "
+                      "it may be a kicker"}
+    return {}
 
 
 def _header_shaped(text: str, full: int) -> bool:
