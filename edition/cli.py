@@ -43,6 +43,7 @@ def _cmd_check_source(args: argparse.Namespace) -> int:
     doubts; nothing is written. A file in seeds/ is cleaned with its catalog entry."""
     from pathlib import Path
 
+    from edition.anchor.ledger import assign_ids, load_ledger
     from edition.clean.review import format_uses
     from edition.clean.segment import clean_source
     from edition.read.catalog import load_catalog
@@ -54,7 +55,10 @@ def _cmd_check_source(args: argparse.Namespace) -> int:
     entry = None
     if path.resolve().parent == paths.seeds.resolve():
         entry = load_catalog(paths.catalog, paths.seeds).sources.get(path.name)
-    print(format_uses(clean_source(read_source(path, name), entry, name), name))
+    edition = clean_source(read_source(path, name), entry, name)
+    for report in edition.reports:  # the ids the blocks would get (the ledger is read, never written)
+        assign_ids(report.blocks, load_ledger(paths.anchors, report.slug))
+    print(format_uses(edition, name))
     return 0
 
 

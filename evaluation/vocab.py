@@ -255,7 +255,7 @@ FRESH = Vocabulary(
         top=("关注我们 获取更多资讯",),
         credits=("来源：{name}", "文字/图片：{person}", "编辑：{person2}"),
         tail=("—  END  —", "往期回顾", "{related}", "点击“阅读原文”了解更多", "分享收藏点赞在看",
-              "微信扫一扫关注该公众号", "继续滑动看下一个", "向上滑动看下一个"),
+              "微信扫一扫关注该公众号"),
     ),
     paged=Paged(
         page_numbers=("第 {n} 页，共 {total} 页", "—{n}—", "～{n}～", "{n}-{total}", "- {n} / {total} -"),
