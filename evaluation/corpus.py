@@ -104,7 +104,7 @@ def sweep(variants: int = VARIANTS, *, families: tuple[str, ...] = FAMILIES,
 
 def quick() -> list[Case]:
     """A fixed, fast subset for the test suite: two renderings of each report in each family and set."""
-    return sweep(2)
+    return sweep(2, vocabularies=(DEV, HELDOUT))
 
 
 def case_named(name: str) -> Case:

@@ -86,8 +86,5 @@ def test_page_numbers_must_increase():
 
 def test_repeated_captions_are_no_running_header():
     """The same credit under several photos repeats, but it is text, not furniture."""
-    lines = []
-    for n in range(4):
-        lines += ["这一段文字足够长，占满了一整行的宽度，继续写下去直到行末为止，再继续。"] * 14
-        lines += ["台江区城投集团供图"]
+    lines = (["这一段文字足够长，占满了一整行的宽度，继续写下去直到行末为止，再继续。"] * 14 + ["台江区城投集团供图"]) * 4
     assert find_furniture(lines) == []

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from edition.cli import main
 from edition.clean.review import BLOCK, EMPTY, OMISSION, PARATEXT, line_uses
+from edition.cli import main
 from edition.paths import REPOSITORY
 from edition.pipeline import build
 
