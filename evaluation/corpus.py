@@ -19,7 +19,7 @@ Families:
 * ``wechat``: a WeChat public-account article copied as text.
 
 Every case is written in one of UTF-8, UTF-8 with BOM, UTF-16 with BOM (little or big endian) and
-GB18030, with LF or CRLF line ends.
+GB18030 (with or without its byte-order mark), with LF or CRLF line ends.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from evaluation.vocab import DEV, FRESH, HELDOUT, VOCABULARIES, Vocabulary
 
 SEED = 11  # issue 11
 FAMILIES = ("pdf-wrap", "pdf-paged", "word", "web", "wechat")
-VARIANTS = 16  # renderings of each report per family and vocabulary
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16-le", "gb18030", "utf-16-be")
+VARIANTS = 24  # renderings of each report per family and vocabulary
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16-le", "gb18030", "utf-16-be", "gb18030-sig")
 NEWLINES = ("\n", "\r\n")
 
 
@@ -68,6 +68,8 @@ def encode(text: str, encoding: str) -> bytes:
         return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     if encoding == "utf-16-be":
         return codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    if encoding == "gb18030-sig":  # GB18030 with its own byte-order mark (84 31 95 33)
+        return ("\ufeff" + text).encode("gb18030")
     return text.encode(encoding)
 
 
