@@ -41,6 +41,7 @@ _PAGE_NUMBER = re.compile(
 )
 _MAX_RUNNING_WIDTH = 60  # columns: a running header or footer is one short line
 _NEAR = 2  # text lines between a running header or footer and the page number or page break
+_LONE_PAGES = 2  # a header or footer is printed once only in a text of at most two pages
 _LONE_SHARE = 0.6  # a header on one page only is at most this share of a full line
 _REGULAR = 1.25
 _PAGE_LINES = 12  # text lines a page holds at the least  # the longest interval between repetitions at most this times the shortest
@@ -71,7 +72,8 @@ def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> l
     boundaries = set(numbers) | {n for n, raw in enumerate(raw_lines, start=1) if page_break(raw)}
     running = _running(texts, boundaries)
     full = typical_line_width(raw_lines)
-    lone = _lone_heads(texts, set(numbers), running, full) | _single_page_head(texts, numbers, running, full)
+    lone = {} if len(numbers) > _LONE_PAGES else _lone_heads(texts, set(numbers) | running, full)
+    lone |= _single_page_head(texts, numbers, running, full)
     running |= set(lone)
     if doubts is not None:
         doubts.extend(Doubt((n, n), message) for n, message in lone.items() if message)
@@ -80,16 +82,16 @@ def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> l
     return sorted(out, key=lambda o: o.lines)
 
 
-def _lone_heads(texts: list[tuple[int, str]], numbers: set[int], running: set[int], full: int) -> dict[int, str]:
-    """Running headers and footers printed once only (the first page had no header; a one-page text
-    has its footer once): a line well short of the text's lines, no sentence, right under or above a
-    page number. Inside a sentence that runs on across the page break it can only be furniture;
-    between two blocks it might be a heading at the top or foot of a page: it is still taken for
-    furniture, and a doubt says so."""
+def _lone_heads(texts: list[tuple[int, str]], furniture: set[int], full: int) -> dict[int, str]:
+    """Running headers and footers printed once only (a text of two pages whose first page had no
+    header; a one-page text with its footer once; in a longer text they would repeat): a line well
+    short of the text's lines, no sentence, right under or above a page number (``furniture``: the
+    page numbers and the running lines already found). Inside a sentence that runs on across the
+    page break it can only be furniture; between two blocks it might be a heading at the top or
+    foot of a page: it is still taken for furniture, and a doubt says so."""
     found: dict[int, str] = {}
-    furniture = numbers | running
-    for index, (number, _) in enumerate(texts):
-        if number not in numbers:
+    for index, (number, text) in enumerate(texts):
+        if number not in furniture or page_number(text) is None:
             continue
         for at, where in ((index + 1, "under"), (index - 1, "above")):
             if not 0 <= at < len(texts) or texts[at][0] in furniture or not _header_shaped(texts[at][1], full):
