@@ -8,7 +8,10 @@ Two sets, kept apart on purpose:
   not looked at while writing them; after its first run (the numbers are in docs/evaluation.md)
   its failures were studied and the rules mended, so it is no longer unseen;
 * ``FRESH`` (held-out-2): a second held-out set, written after that first run and before any of
-  its failures were looked at, and run once the rules were done.
+  its failures were looked at, and run once the rules were done; its first run showed a clear
+  gap, after which its failures too were studied and the rules mended;
+* ``THIRD`` (held-out-3): a third set, written before held-out-2's failures were looked at, and run
+  once at the end.
 
 The sweep reports the sets separately: a rule that only copies the development vocabulary does
 well on the first and badly on the others.
@@ -268,4 +271,55 @@ FRESH = Vocabulary(
     provinces=("江西", "安徽", "湖北"),
 )
 
-VOCABULARIES = {DEV.name: DEV, HELDOUT.name: HELDOUT, FRESH.name: FRESH}
+# A third held-out set, written after the first run of held-out-2 (whose numbers were a clear
+# generalisation gap) and before any of its failures were looked at: held-out-2 was then used to mend
+# the rules, and this set is the final word.
+THIRD = Vocabulary(
+    name="held-out-3",
+    sites=(
+        Site(  # a prefecture city's news site
+            name="鄂州新闻网",
+            top=("鄂州新闻网 - 鄂州市融媒体中心主办", "首页｜时政｜民生｜县区｜专题｜视频", "你的位置：首页 > 县区 > 正文"),
+            dateline=(("来源：鄂州日报 | {date} {time} | 编辑：{person}",), ("{date} {time}　鄂州日报",)),
+            under_dateline=(),
+            editor=("【责任编辑：{person}】",),
+            tail=("分享至：微信 微博 QQ空间", "相关推荐", "{related}", "鄂州新闻网版权所有 © 2023", "鄂ICP备10000999号-1"),
+        ),
+        Site(  # a provincial government portal
+            name="安徽省人民政府",
+            top=("无障碍浏览 关怀版 English", "当前位置： 首页 > 政务公开 > 市县动态"),
+            dateline=(("发布时间：{date} {time}　来源：{name}　浏览量：{views}　字号：大 中 小",),),
+            under_dateline=("【打印】 【关闭】",),
+            editor=(),
+            tail=("扫一扫在手机上查看当前页面", "相关信息：", "{related}", "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+                  "主办单位：安徽省人民政府办公厅"),
+        ),
+        Site(  # a provincial news app's share page
+            name="江西新闻客户端",
+            top=("江西新闻", "打开App，阅读体验更佳"),
+            dateline=(("{cdate} {time} 来源：江西日报",),),
+            under_dateline=(),
+            editor=("责编：{person}",),
+            tail=("打开App，查看更多精彩内容", "为你推荐", "{related}", "江西日报社主办"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("鄂州发布", "宣城党建", "九江组工"),
+        account_line=("原创 {name} {person}", "{name} {date} {time} 发表于{province}"),
+        date_line=("", "{cdate}"),
+        top=("↑点击上方蓝字 关注我们",),
+        credits=("来源 | {name}", "编辑 | {person}", "审核 | {person2}"),
+        tail=("- End -", "推荐阅读", "{related}", "长按识别二维码关注我们", "点分享", "点收藏", "点点赞", "点在看"),
+    ),
+    paged=Paged(
+        page_numbers=("第{n}页/共{total}页", "[{n}]", "P{n}", "- {n} of {total} -", "{n} 共{total}页"),
+        headers=("九江日报", "内部刊物 请勿外传", "组织工作简报", "{name}"),
+        footers=("中共九江市委组织部 编", "宣城市住房和城乡建设局"),
+        mastheads=(("宣 城 组 工", "第{issue}期 （总第{issue}期）"), ("工作简报", "中共九江市委组织部办公室　　{cdate}")),
+        closing=(("主送：各县（市、区）委组织部", "抄送：市委办公室", "九江市委组织部办公室　　{cdate}印发"),),
+    ),
+    people=("邹敏", "彭志华", "汪洋", "程丽"),
+    provinces=("湖北", "安徽", "江西"),
+)
+
+VOCABULARIES = {DEV.name: DEV, HELDOUT.name: HELDOUT, FRESH.name: FRESH, THIRD.name: THIRD}
