@@ -67,7 +67,7 @@ RULES: tuple[ChromeRule, ...] = (
     _rule(
         "link-row",
         "a row of links or buttons",
-        r"^[^|｜。，]{1,8}(?:\s*[|｜]\s*[^|｜。，]{1,8})+\s*[|｜]?$"  # items between bars, however few
+        r"^[^|｜丨│。，]{1,8}(?:\s*[|｜丨│]\s*[^|｜丨│。，]{1,8})+\s*[|｜丨│]?$"  # items between bars, however few
         r"|^[^\s。，]{1,6}(?:(?: {2,}|[ \u3000]*\u3000[ \u3000]*)[^\s。，]{1,6}){2,}$"  # three or more short items
         # set apart by wide gaps (two spaces, or an ideographic one)
         r"|^(?:[【\[][^】\]]{1,6}[】\]]\s*){2,}$",  # buttons in brackets: 【打印】【关闭】
@@ -108,7 +108,7 @@ RULES: tuple[ChromeRule, ...] = (
     _rule(
         "footer",
         "copyright, licence and contact footer",
-        r"版权|主办(?:单位)?\s*[:：]|承办(?:单位)?\s*[:：]|技术支持\s*[:：]|公网安备|网站标识码|备案|声明\s*[:：]"
+        r"版权|主办(?:单位)?\s*[:：]|转载请注明|(?:禁止|不得|谢绝|严禁)转载|承办(?:单位)?\s*[:：]|技术支持\s*[:：]|公网安备|网站标识码|备案|声明\s*[:：]"
         r"|联系我们|网站声明|不良信息",
         ends_article=True,
     ),
@@ -123,6 +123,14 @@ RULES: tuple[ChromeRule, ...] = (
 
 TAIL = ChromeRule("page-tail", "page tail after the end of the article (sidebars and footer)", re.compile(""))
 REPEATED_TITLE = ChromeRule("repeated-title", "the headline repeated by the page layout", re.compile(""))
+SITE_NAME = ChromeRule("site-name", "the site's or app's name above the headline",
+                       re.compile(r"^[^\s，。、：:]{1,10}(?:网|新闻|日报|晚报|时报|频道|客户端)$"))
+
+
+def site_name(text: str) -> bool:
+    """A short line, no punctuation, ending as the names of news sites and apps do (…网, …新闻, …日报,
+    …客户端). Only above the headline: a heading may end so too."""
+    return bool(SITE_NAME.pattern.match(text))
 
 
 def match(text: str) -> ChromeRule | None:

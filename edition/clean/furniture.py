@@ -5,7 +5,7 @@ and are recorded in the apparatus of omissions. The evidence:
 
 * a **page number** by its shape: a number of one to three digits alone on its line or set between
   dashes, dots or tildes (``2``, ``— 2 —``, ``- 2 -``, ``·2·``), or with the words of a page count
-  (``第2页``, ``第 2 页 共 7 页``, ``2/7``, ``Page 2 of 7``); and by its sequence: the numbers of a
+  (``第2页``, ``第 2 页 共 7 页``, ``2/7``, ``2-7``, ``Page 2 of 7``); and by its sequence: the numbers of a
   document's page-number lines increase, so a number smaller than the one before is not one;
 * a **running header or footer** by repetition at the page breaks: a short line that is no
   sentence and occurs (its digits aside) at least twice, each time beside a page number or a form
@@ -36,11 +36,12 @@ _PAGE_NUMBER = re.compile(
     rf"^(?:{_DECOR}(?P<bare>\d{{1,3}}){_DECOR}"
     r"|第\s*(?P<nth>\d{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?"
     r"|共\s*\d{1,3}\s*页\s*[,，/、]?\s*第\s*(?P<nth2>\d{1,3})\s*页"
-    rf"|{_DECOR}(?P<of>\d{{1,3}})\s*/\s*(?P<total>\d{{1,3}}){_DECOR}"
+    rf"|{_DECOR}(?P<of>\d{{1,3}})\s*[/／\-－]\s*(?P<total>\d{{1,3}}){_DECOR}"
     r"|(?i:page)\s*(?P<page>\d{1,3})(?:\s*(?i:of|/)\s*\d{1,3})?)$"
 )
 _MAX_RUNNING_WIDTH = 60  # columns: a running header or footer is one short line
 _NEAR = 2  # text lines between a running header or footer and the page number or page break
+_WIDER = 1.5  # a one-page text's header above a headline line at least this many times as wide
 _LONE_PAGES = 2  # a header or footer is printed once only in a text of at most two pages
 _LONE_SHARE = 0.6  # a header on one page only is at most this share of a full line
 _REGULAR = 1.25
@@ -108,7 +109,8 @@ def _single_page_head(texts: list[tuple[int, str]], numbers: list[int], running:
                       full: int) -> dict[int, str]:
     """The running header of a text of one page (one page number), which nothing repeats: its first
     line, if a bulletin's masthead follows (nothing stands above a masthead but the header), or a
-    headline line at least twice as wide (it may be a kicker: a doubt says so)."""
+    headline line half as wide again (it may be a kicker: a doubt says so; a title's lines, broken
+    where the type is full, are about as wide as each other)."""
     if len(numbers) != 1 or len(texts) < 3 or texts[0][0] in running:
         return {}
     (line, text), (_, following) = texts[0], texts[1]
@@ -116,7 +118,7 @@ def _single_page_head(texts: list[tuple[int, str]], numbers: list[int], running:
         return {}
     if para.masthead(following, first_line=True):
         return {line: ""}
-    if _header_shaped(following, full * 2) and display_width(following) >= 2 * display_width(text):
+    if _header_shaped(following, full * 2) and display_width(following) >= _WIDER * display_width(text):
         return {line: "the first line of a one-page text, above its headline: read as a running header; "
                       "it may be a kicker"}
     return {}

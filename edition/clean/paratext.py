@@ -14,15 +14,15 @@ _MASTHEAD_MORE = re.compile(r"(?:总)?第[^，。第期]{1,6}期[）)]?$|^[（(]
 _SPACES = re.compile(r"\s+")
 _CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
 _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
-_DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
-_COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^(编辑|审核|签发|责任编辑)[：:]")
+_DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送|主送|报送|发送)[：:]")
+_COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$|^(编辑|审核|签发|责任编辑)[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _PAGE_FIELDS = ("来源|信息来源|文章来源|稿件来源|稿源|作者|发布时间|发布日期|发表时间|发布单位|发布机构|时间|日期"
                 "|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问次数")  # labels of a web page's date line
 _DATELINE_FIELDS = re.compile(rf"({_PAGE_FIELDS}|责任编辑|编辑)\s*[：:]")
 _DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。，]{{0,30}}$")
 _ROLES = "责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|文字|文|图片|图|摄影|视频|制作|排版|美编|设计|供稿|监制|出品|统筹|策划"
-_CREDIT_PAIR = rf"(?:{_ROLES})\s*[：:]\s*[^：:。，\s]{{1,15}}(?:[、,][^：:。，\s]{{1,10}})*"
+_CREDIT_PAIR = rf"(?:{_ROLES})(?:[/／、](?:{_ROLES}))*\s*[：:]\s*[^：:。，\s]{{1,15}}(?:[、,][^：:。，\s]{{1,10}})*"
 _CREDITS = re.compile(
     rf"^[（(【\[]?{_CREDIT_PAIR}(?:[\s　]+{_CREDIT_PAIR})*[）)】\]]?$"  # 编辑：李明　校对：王丽
     r"|^[（(【\[]?(?:责任编辑|责编|编辑)\s+[^：:。，\s]{2,4}[）)】\]]?$"  # 编辑 李明

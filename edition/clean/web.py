@@ -37,6 +37,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
         number, raw, _ = lines[index]
         if (rule := chrome.match(raw)) is not None:
             pieces.append(_omit(lines[index], rule))
+        elif chrome.site_name(raw) and index + 1 < len(lines):
+            pieces.append(_omit(lines[index], chrome.SITE_NAME))
         elif _page_line(text := normalise(raw, pdf=False)):
             _add_dateline(pieces, text, number)
         else:
@@ -92,7 +94,7 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
                 _extend(previous, text, number)
             else:
                 pieces.append(Block("paragraph", text, (number, number), rule="web-paragraph"))
-                seen_paragraph = True
+                seen_paragraph = seen_paragraph or ends_sentence(text)  # (a misread headline never is)
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
     return pieces
