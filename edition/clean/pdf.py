@@ -243,7 +243,8 @@ def _continues(group: _Group, kind: str, line: _Line, full: int, doubts: list[Do
         # width) — unless it is itself the first line of a paragraph.
         starts = line_indented or (_lost_indent_before_full_line(line, full) and not _lost_indent(previous, full)
                                    and group.lines[0].indent < _INDENT)
-        return not (_heading_sized(group) and starts)
+        wrapped_heading_ends = len(group.lines) == 1 or previous.width < full - _SHORT_BY  # (its last line is short)
+        return not (_heading_sized(group) and starts and wrapped_heading_ends)
     # A paragraph's first line is short by its lost indent, so only a shorter one proves it ended there.
     short = previous.width < full - (2 * _SHORT_BY if len(group.lines) == 1 else _SHORT_BY)
     enumerated = starts_with_enumerator(line.text) and line.width <= full - _SHORT_BY + 1
