@@ -3,10 +3,13 @@
 They are found before any line is joined to another, so that none can end up inside a paragraph,
 and are recorded in the apparatus of omissions. The evidence:
 
-* a **page number** by its shape: a number of one to three digits alone on its line or set between
-  dashes, dots or tildes (``2``, ``— 2 —``, ``- 2 -``, ``·2·``), or with the words of a page count
-  (``第2页``, ``第 2 页 共 7 页``, ``2/7``, ``2-7``, ``Page 2 of 7``); and by its sequence: the numbers of a
+* a **page number** by its shape: a number of one to three digits alone on its line, in square
+  brackets or set between dashes, dots or tildes (``2``, ``[2]``, ``— 2 —``, ``- 2 -``, ``·2·``),
+  or with the words of a page count (``第2页``, ``第 2 页 共 7 页``, ``2/7``, ``2-7``, ``2 of 7``,
+  ``2 共7页``, ``Page 2``, ``P2``); and by its sequence: the numbers of a
   document's page-number lines increase, so a number smaller than the one before is not one;
+* a **circulation or security marking** (``内部资料``, ``注意保存``, ``请勿外传``, ``机密★``) by its words,
+  wherever it is printed;
 * a **running header or footer** by repetition at the page breaks: a short line that is no
   sentence and occurs (its digits aside) at least twice, each time beside a page number or a form
   feed, or at the very top or bottom of the text; or at least three times at regular intervals.
@@ -30,14 +33,21 @@ from edition.model import Doubt, Omission
 
 PAGE_NUMBER_RULE = ("page-number", "page number")
 RUNNING_RULE = ("running-head", "running header or footer, repeated at the page breaks")
+MARKING_RULE = ("circulation-mark", "the document's circulation or security marking")
+# Circulation and security markings printed on an official document's pages (GB/T 9704): 内部资料,
+# 注意保存, 请勿外传, 仅供参阅, 机密★ …
+_MARKING = re.compile(r"内部(?:资料|刊物|参阅|发行|文件)|注意保存|(?:请勿|不得|严禁)外传|仅供(?:内部)?参阅"
+                      r"|^(?:绝密|机密|秘密)(?:\s*★|\s|$)")
 
 _DECOR = r"[\s\-‐‑–—―－~～·•・∙]*"
+_OPEN, _CLOSE = r"[\[［〔【]?", r"[\]］〕】]?"  # a number may stand in square brackets: [2]
 _PAGE_NUMBER = re.compile(
-    rf"^(?:{_DECOR}(?P<bare>\d{{1,3}}){_DECOR}"
-    r"|第\s*(?P<nth>\d{1,3})\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?"
+    rf"^{_DECOR}(?:{_OPEN}(?P<bare>\d{{1,3}}){_CLOSE}"
+    r"|第\s*(?P<nth>\d{1,3})\s*页(?:\s*[,，/、（(]?\s*共\s*\d{1,3}\s*页[）)]?)?"
     r"|共\s*\d{1,3}\s*页\s*[,，/、]?\s*第\s*(?P<nth2>\d{1,3})\s*页"
-    rf"|{_DECOR}(?P<of>\d{{1,3}})\s*[/／\-－]\s*(?P<total>\d{{1,3}}){_DECOR}"
-    r"|(?i:page)\s*(?P<page>\d{1,3})(?:\s*(?i:of|/)\s*\d{1,3})?)$"
+    r"|(?P<of>\d{1,3})\s*(?:[/／\-－]|(?i:of))\s*(?P<total>\d{1,3})"
+    r"|(?P<count>\d{1,3})\s*[,，/]?\s*共\s*\d{1,3}\s*页"
+    rf"|(?i:page|p\.?)\s*(?P<page>\d{{1,3}})(?:\s*(?i:of|/)\s*\d{{1,3}})?){_DECOR}$"
 )
 _MAX_RUNNING_WIDTH = 60  # columns: a running header or footer is one short line
 _NEAR = 2  # text lines between a running header or footer and the page number or page break
@@ -55,7 +65,8 @@ def page_number(text: str) -> int | None:
         return None
     if match["of"] is not None and int(match["of"]) > int(match["total"]):
         return None  # 9/7 is no page count
-    value = next(v for v in (match["bare"], match["nth"], match["nth2"], match["of"], match["page"]) if v)
+    value = next(v for v in (match["bare"], match["nth"], match["nth2"], match["of"], match["count"], match["page"])
+                 if v)
     return int(value)
 
 
@@ -78,8 +89,11 @@ def find_furniture(raw_lines: list[str], doubts: list[Doubt] | None = None) -> l
     running |= set(lone)
     if doubts is not None:
         doubts.extend(Doubt((n, n), message) for n, message in lone.items() if message)
+    marks = {n for n, text in texts if display_width(text) <= _MAX_RUNNING_WIDTH and _MARKING.search(text)}
+    running |= marks
     out = [Omission(raw_lines[n - 1], (n, n), *PAGE_NUMBER_RULE) for n in numbers]
-    out += [Omission(raw_lines[n - 1], (n, n), *RUNNING_RULE) for n in running if n not in numbers]
+    out += [Omission(raw_lines[n - 1], (n, n), *(MARKING_RULE if n in marks else RUNNING_RULE))
+            for n in running if n not in numbers]
     return sorted(out, key=lambda o: o.lines)
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from edition.clean.text import display_width, ends_sentence
+from edition.clean.text import HAN, display_width, ends_sentence
 
 _MASTHEAD = re.compile(r"(专刊|简报|快报|通讯|动态|工作信息|情况反映|参阅)|[（(][一二三四五六七八九十\d]+[)）]$|第.{1,6}期")
+_LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{2,9}}$")  # 宣 城 组 工
 _MASTHEAD_MORE = re.compile(r"(?:总)?第[^，。第期]{1,6}期[）)]?$|^[（(]?(?:\d{4}年)?(?:总)?第[^，。]{1,6}期|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _SPACES = re.compile(r"\s+")
 _CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
@@ -38,8 +39,9 @@ _FIELD_GAP = re.compile(r"[ \u3000]{3,}")  # wider than any artefact or word spa
 
 
 def masthead(text: str, *, first_line: bool) -> bool:
-    """A bulletin's name on its first line (letter-spaced or not: 党 建 工 作 简 报)."""
-    return first_line and _masthead_like(text, _MASTHEAD)
+    """A bulletin's name on its first line (letter-spaced or not: 党 建 工 作 简 报); a first line set
+    letter-spaced (宣 城 组 工) is one whatever its words, as nothing but a masthead is set so."""
+    return first_line and (_masthead_like(text, _MASTHEAD) or bool(_LETTER_SPACED.match(text)))
 
 
 def masthead_more(text: str) -> bool:
