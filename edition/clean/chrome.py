@@ -29,6 +29,9 @@ def _rule(name: str, reason: str, pattern: str, *, ends_article: bool = False, s
 _SHORT = 60  # columns: the general shapes below take only a short line, as a link or a button is
 
 
+# A line of ornaments only (◆ ◆ ◆, * * *): it may divide an article's sections, so it does not end one.
+DIVIDER = _rule("divider", "an ornamental divider", r"^[^\w\u3400-\u9fff]{3,}$")
+
 RULES: tuple[ChromeRule, ...] = (
     _rule("nav-menu", "site navigation menu", r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{0,8}$"),
     _rule(
@@ -68,6 +71,7 @@ RULES: tuple[ChromeRule, ...] = (
         "link-row",
         "a row of links or buttons",
         r"^[^|｜丨│。，]{1,8}(?:\s*[|｜丨│]\s*[^|｜丨│。，]{1,8})+\s*[|｜丨│]?$"  # items between bars, however few
+        r"|^[^•·・。，]{1,8}(?:\s+[•·・]\s+[^•·・。，]{1,8}){2,}$"  # three or more between spaced bullets
         r"|^[^\s。，]{1,6}(?:(?: {2,}|[ \u3000]*\u3000[ \u3000]*)[^\s。，]{1,6}){2,}$"  # three or more short items
         # set apart by wide gaps (two spaces, or an ideographic one)
         r"|^(?:[【\[][^】\]]{1,6}[】\]]\s*){2,}$",  # buttons in brackets: 【打印】【关闭】
@@ -76,13 +80,14 @@ RULES: tuple[ChromeRule, ...] = (
         "breadcrumb",
         "breadcrumb trail",
         r"^[^，。]{0,8}位置\s*[：:]|^[^。，]{1,15}(?:\s*(?:>>|»|›|＞＞)\s*[^。，]{1,15})+$"
-        r"|^[^。，\-—]{1,12}(?:\s+[-—–]\s+[^。，\-—]{1,12}){2,}$",
+        r"|^[^。，\-—/／]{1,12}(?:\s+[-—–/／]\s+[^。，\-—/／]{1,12}){2,}$",
         short=True,
     ),
     _rule(
         "share-buttons",
         "share, print, font-size, follow and app buttons",
         r"^(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭)(?:\s*[|｜、]?\s*(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭))*\s*[:：]?$"
+        r"|^(?:分享|转发).{0,6}[:：]$"  # 分享给朋友：
         r"|^字[号体]\s*[:：]|返回顶部|二维码|扫码|关注(?:我们|本号|该号|公众号|该公众号)|点击.{0,8}关注"
         r"|(?:下载|打开).{0,8}(?:APP|App|app|客户端)|^\S{1,12}(?:客户端|APP|App)$|^(?:热门|最新|全部|网友)?评论\s*[(（\d]*[)）]?$|暂无评论|我要评论"
         r"|^(?:阅读|浏览|阅读量)\s*[(（:：]?\s*\d+[)）]?$|查看更多"
@@ -113,6 +118,7 @@ RULES: tuple[ChromeRule, ...] = (
         r"|联系我们|网站声明|不良信息",
         ends_article=True,
     ),
+    DIVIDER,
     _rule(
         "end-mark",
         "end-of-article mark",
@@ -124,6 +130,8 @@ RULES: tuple[ChromeRule, ...] = (
 
 TAIL = ChromeRule("page-tail", "page tail after the end of the article (sidebars and footer)", re.compile(""))
 REPEATED_TITLE = ChromeRule("repeated-title", "the headline repeated by the page layout", re.compile(""))
+PAGE_HEAD = ChromeRule("page-head", "the page's head above the headline (the headline stands right above the date line)",
+                       re.compile(""))
 SITE_NAME = ChromeRule("site-name", "the site's or app's name above the headline",
                        re.compile(r"^[^\s，。、：:]{1,10}(?:网|新闻|日报|晚报|时报|频道|客户端)$"))
 

@@ -30,6 +30,8 @@ _CREDITS = re.compile(
 )
 _FULL_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _BARE_DATELINE_REST = 12  # characters beside the date on a date line without labels (a source, a place)
+_ROLE_LINE = re.compile(r"^[^\s：:，。、]{1,4}[：:]\s*[^\s：:，。]{1,10}(?:[、\s][^\s：:，。]{1,10})?$")
+_ISSUE = re.compile(r"第[^，。第期]{1,6}期")
 _PUBLISHED_AT = re.compile(r"^发表于\s*\S{1,10}$")
 _ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$|^[^\s：:]{1,4}号\s*[：:]\s*\S{1,16}$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
@@ -83,6 +85,17 @@ def dateline(text: str) -> bool:
     rest = _SPACES.sub("", _FULL_DATE.sub("", text, count=1))
     return (bool(_FULL_DATE.search(text)) and len(rest) <= _BARE_DATELINE_REST and "，" not in rest) \
         or bool(_PUBLISHED_AT.match(text))
+
+
+def role_line(text: str) -> bool:
+    """A credit of any role set on a line of its own: a short label, a colon and a name (统稿：熊伟).
+    Only after the article's text: above it a headline may hold a colon."""
+    return bool(_ROLE_LINE.match(text)) and not ends_sentence(text)
+
+
+def issue_line(text: str) -> bool:
+    """A line that gives a serial's issue number (第12期, （总第35期）): a masthead stands above it."""
+    return masthead_more(text) and bool(_ISSUE.search(_SPACES.sub("", text)))
 
 
 def account_line(text: str) -> bool:

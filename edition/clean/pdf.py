@@ -58,6 +58,7 @@ class _Line:
     indent: int
     next_width: int | None = None  # width of the next text line, if no gap comes between
     next_indent: int | None = None  # and its indent
+    next_text: str = ""  # and its text
 
 
 @dataclass
@@ -110,7 +111,7 @@ def _items(raw_lines: list[str], skip: set[int]) -> list[_Line | None]:
         items.append(_Line(number, raw, text, display_width(raw.rstrip()), leading_indent(raw)))
     for current, following in itertools.pairwise(items):
         if current is not None and following is not None:
-            current.next_width, current.next_indent = following.width, following.indent
+            current.next_width, current.next_indent, current.next_text = following.width, following.indent, following.text
     return items
 
 
@@ -171,8 +172,9 @@ def _group(items: list[_Line | None], full: int, doubts: list[Doubt], *, indente
 def _classify(line: _Line, full: int, *, first_line: bool, in_contents: bool, in_masthead: bool,
               opening: bool) -> str:
     text = line.text
-    if para.masthead(text, first_line=first_line) or (in_masthead and para.masthead_more(text)):
-        return "masthead"
+    if para.masthead(text, first_line=first_line) or (in_masthead and para.masthead_more(text)) or (
+            first_line and para.issue_line(line.next_text) and not para.issue_line(text)):
+        return "masthead"  # (a first line above an issue number is a serial's name, whatever its words)
     if para.contents_head(text) or (in_contents and para.contents_item(text)):
         return "contents"
     if para.distribution(text):

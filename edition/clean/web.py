@@ -17,6 +17,8 @@ Evidence used, line by line:
 
 from __future__ import annotations
 
+import re
+
 from edition.clean import chrome
 from edition.clean import paratext as para
 from edition.clean.normalise import normalise
@@ -25,6 +27,8 @@ from edition.model import Block, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
 _IMAGE_GAP = 2  # empty lines where the page had an image
+_HEAD_LINES = 12  # lines at the top of a page where its date line is looked for
+_HEADLINE_LINES = 3  # kicker, title, subtitle
 _CAPTION_MAX_WIDTH = 120  # columns: a caption without its credit is one sentence, at most 60 characters
 
 
@@ -32,7 +36,9 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
     lines = [(n, raw.strip(), gap) for n, raw, gap in _numbered(raw_lines)]
     pieces: list[Piece] = []
     index = 0
-    # Chrome above the headline, and a date or account line set above it.
+    headline_at, dateline_at = _headline_above_dateline(lines)
+    # Chrome above the headline, and a date or account line set above it; where the headline is known
+    # by the date line under it, whatever stands above it is the page's head.
     while index < len(lines):
         number, raw, _ = lines[index]
         if (rule := chrome.match(raw)) is not None:
@@ -41,6 +47,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit(lines[index], chrome.SITE_NAME))
         elif _page_line(text := normalise(raw, pdf=False)):
             _add_dateline(pieces, text, number)
+        elif headline_at is not None and index < headline_at:
+            pieces.append(_omit(lines[index], chrome.PAGE_HEAD))
         else:
             break
         index += 1
@@ -53,7 +61,7 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
             index += 1
             continue
-        fits = _headline_like(text) or (not head and _title_like(text))
+        fits = _headline_like(text) or ((not head or index < dateline_at) and _title_like(text))
         if not fits or _page_line(text) or chrome.match(raw):
             break
         head.append((number, text))
@@ -66,8 +74,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
     for number, raw, gap in lines[index:]:
         text = normalise(raw, pdf=False)
         rule = chrome.match(raw)
-        if not in_tail and rule is not None and seen_paragraph:
-            in_tail = True  # the article ends at the first chrome after it has begun
+        if not in_tail and rule is not None and seen_paragraph and rule is not chrome.DIVIDER:
+            in_tail = True  # the article ends at the first chrome after it has begun (a divider may stand inside)
         if in_tail:
             pieces.append(_omit((number, raw, gap), rule or chrome.TAIL))
         elif rule is not None:
@@ -76,7 +84,7 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
         elif text[0] in LINE_CONTINUING and _last_paragraph(pieces) is not None:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
-        elif para.credits(text):
+        elif para.credits(text) or (seen_paragraph and para.role_line(text)):
             pieces.append(Paratext("credits", text, (number, number), rule="credits"))
         elif para.dateline(text) or para.dateline_field(text) or para.account_line(text):
             _add_dateline(pieces, text, number)
@@ -95,9 +103,62 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             else:
                 pieces.append(Block("paragraph", text, (number, number), rule="web-paragraph"))
                 seen_paragraph = seen_paragraph or ends_sentence(text)  # (a misread headline never is)
+    pieces = _after_the_last_paragraph(pieces, {number: raw for number, raw, _ in lines})
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
     return pieces
+
+
+def _headline_above_dateline(lines: list[tuple[int, str, int]]) -> tuple[int | None, int]:
+    """Where the headline begins, and where the date line under it stands, when there is one near the
+    top of the page: the headline is the run of (at most three) headline-like lines right above the
+    first date or account line that has one. (None, 0) where no such date line is found before the
+    article begins."""
+    for at, (_, raw, _) in enumerate(lines[:_HEAD_LINES]):
+        text = normalise(raw, pdf=False)
+        if ends_sentence(text) and not chrome.match(raw):
+            return None, 0  # the article has begun: its head is over
+        if not (para.dateline(text) or para.dateline_field(text) or para.account_line(text)):
+            continue
+        start = at
+        while start > 0 and at - start < _HEADLINE_LINES:
+            above = normalise(lines[start - 1][1], pdf=False)
+            if chrome.match(lines[start - 1][1]) or _page_line(above) or chrome.site_name(lines[start - 1][1]) or not (
+                    _headline_like(above) or _title_like(above)) or (start < at and not _phrase(above)):
+                break
+            start -= 1
+        if start < at:
+            return start, at
+    return None, 0
+
+
+def _phrase(text: str) -> bool:
+    """A line that reads as a phrase, as a kicker does: no menu's symbols (~ / > …), at most one space."""
+    return not _SYMBOLS.search(text) and text.count(" ") <= 1
+
+
+_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def _after_the_last_paragraph(pieces: list[Piece], raw: dict[int, str]) -> list[Piece]:
+    """After the article's last paragraph (the last holding a full stop) nothing but a caption, a byline,
+    an editor's note or paratext belongs to it: a heading there heads nothing, and a line without a
+    sentence there is the page's (other articles' titles, the site's calls to follow): both are the
+    page tail."""
+    last = max((i for i, p in enumerate(pieces) if isinstance(p, Block) and p.kind == "paragraph"
+                and "。" in p.zh), default=None)
+    if last is None:
+        return pieces
+    out = pieces[: last + 1]
+    for piece in pieces[last + 1:]:
+        if isinstance(piece, Block) and piece.kind in ("heading", "paragraph") and "。" not in piece.zh \
+                and not ends_sentence(piece.zh):
+            first, final = piece.lines
+            out.append(Omission("\n".join(raw[n] for n in range(first, final + 1) if n in raw), piece.lines,
+                                chrome.TAIL.name, chrome.TAIL.reason))
+        else:
+            out.append(piece)
+    return out
 
 
 def _page_line(text: str) -> bool:
