@@ -55,6 +55,7 @@ class Result:
     warnings: list[str]
     error: str | None = None
     layout: str = ""
+    edition: SourceEdition | None = None  # what the cleaning made of the case
 
     @property
     def matched(self) -> int:
@@ -114,7 +115,7 @@ def score(case: Case) -> Result:
     first = next((normalised(t) for k, t in found if k == "title"), None)
     title_found = title is not None and first is not None and similarity(first, title) >= MATCH
     leaks = find_leaks(case, edition, [t for _, t in expected])
-    return Result(case, expected, found, pairs, title_found, leaks, warnings, None, edition.source.layout)
+    return Result(case, expected, found, pairs, title_found, leaks, warnings, None, edition.source.layout, edition)
 
 
 def match(found: list[str], expected: list[str]) -> list[tuple[int, int]]:

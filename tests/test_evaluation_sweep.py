@@ -16,7 +16,6 @@ from evaluation.vocab import VOCABULARIES
 
 FOLD = str.maketrans("，：；（）！？", ",:;()!?")
 SETS = sorted(VOCABULARIES)
-RESULTS = [score(case) for case in corpus.quick()]
 
 
 def folded(text: str) -> str:
@@ -24,8 +23,8 @@ def folded(text: str) -> str:
 
 
 @pytest.mark.parametrize("family", corpus.FAMILIES)
-def test_the_quick_sweep_meets_the_targets(family):
-    total = totals(r for r in RESULTS if r.case.family == family)
+def test_the_quick_sweep_meets_the_targets(quick_sweep, family):
+    total = totals(r for r in quick_sweep if r.case.family == family)
     failures = [r.case.name for r in total.failures]
     assert total.f1 >= TARGET_F1, failures
     assert total.titles == total.cases, failures
