@@ -1,8 +1,13 @@
 """Segment a PDF text extraction: rejoin hard-wrapped lines into paragraphs.
 
-The evidence used, line by line (never per-file line numbers):
+The evidence used, line by line (never per-file line numbers; the rules and their names are on
+the Editorial method page):
 
-* a *gap* (a line holding only spaces, or three or more empty lines) ends whatever was open;
+* page furniture (page numbers, running headers and footers, circulation marks) is found first by
+  :mod:`edition.clean.furniture` and is transparent: it and the empty lines around it are left out
+  as if the page had not broken there, so nothing of it is ever joined into a paragraph;
+* a *gap* (a line holding only spaces, or a run of empty lines longer than the layout's usual run)
+  ends whatever was open;
 * a paragraph ends where a line ends a sentence *and* either that line is short of the page's
   full width, or the next line is indented, or the next line is narrower than the line after it
   by the indent it lost, or the next line opens with an enumerator (一是, 二、, （三）…) and is
@@ -10,12 +15,15 @@ The evidence used, line by line (never per-file line numbers):
 * a line that opens with punctuation no line of Chinese may open with (closing quotes and
   brackets, comma, full stop …) continues the paragraph before it;
 * a short line that does not end a sentence, after a finished paragraph or a gap, is a
-  headline; consecutive headline lines are one wrapped headline;
+  headline; consecutive headline lines are one wrapped headline; a block of a heading's size that
+  stops mid-sentence where a paragraph plainly starts is a heading too wide to be told by width;
+* a photo credit (…供图, …/图) ends a caption; one short sentence alone after a gap is one too;
 * paratext (masthead with its issue number and issuing office, contents, distribution list,
   colophon) and closing bylines are recognised by the rules in :mod:`edition.clean.paratext`.
 
-A headline that opens a report (at the start, or after a byline closed the previous one) is a
-title; any other is a heading.
+The headline groups that open a report (at the start, or after a byline closed the previous one)
+are its kicker, title and subtitle; any later one is a heading. Where the layout leaves a decision
+in doubt, a :class:`~edition.model.Doubt` says what was decided.
 """
 
 from __future__ import annotations
@@ -111,7 +119,8 @@ def _items(raw_lines: list[str], skip: set[int]) -> list[_Line | None]:
         items.append(_Line(number, raw, text, display_width(raw.rstrip()), leading_indent(raw)))
     for current, following in itertools.pairwise(items):
         if current is not None and following is not None:
-            current.next_width, current.next_indent, current.next_text = following.width, following.indent, following.text
+            current.next_width, current.next_indent = following.width, following.indent
+            current.next_text = following.text
     return items
 
 
@@ -208,11 +217,6 @@ def _closed(text: str) -> bool:
     return ends_sentence(text) or para.photo_credit(text)
 
 
-def _open(line: _Line) -> bool:
-    """The line stops mid-sentence, so the paragraph must go on."""
-    return not ends_sentence(line.text)
-
-
 def _group_open(group: _Group) -> bool:
     """The group's text so far stops mid-sentence (a last line of only ” ends what the line before ended)."""
     tail = "".join(line.text for line in group.lines[-2:])
@@ -282,13 +286,8 @@ def _indented_first_line(line: _Line, full: int) -> bool:
             and line.next_width is not None and line.next_width >= full - _SHORT_BY + 1)
 
 
-def _starts_paragraph(line: _Line, full: int) -> bool:
-    """The line is plainly a paragraph's first line: it is indented, or it lost its indent and the
-    line after it is full."""
-    return line.indent >= _INDENT or _lost_indent_before_full_line(line, full)
-
-
 def _lost_indent_before_full_line(line: _Line, full: int) -> bool:
+    """The line is plainly a paragraph's first line: it lost its indent, and the line after it is full."""
     return _lost_indent(line, full) and line.next_width is not None and line.next_width >= full - _SHORT_BY + 1
 
 

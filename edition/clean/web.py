@@ -1,16 +1,19 @@
 """Segment a web-page extraction: one paragraph per line, wrapped in site chrome.
 
-Evidence used, line by line:
+Evidence used, line by line (the rules and their names are on the Editorial method page):
 
-* chrome rules (:mod:`edition.clean.chrome`) before the headline, and from the first
-  end-of-article marker (share buttons, related articles, footer) to the end of the page;
-* the headline is the first run of headline-like lines (short, no sentence-final punctuation);
-  with several lines the longest is the title, lines above it a kicker, lines below a subtitle;
-  a later line identical to the title is the page repeating it;
-* a web page's date/source line and its editor line (（责任编辑：李明）) are paratext;
-* a photo caption ends with a photo credit (…供图, …/图, …摄, also in brackets), or is a single short sentence
-  standing after an empty gap where an image was;
-* other headline-like lines are section headings;
+* chrome rules (:mod:`edition.clean.chrome`) above the headline, and from the first chrome line
+  after the article has begun (a paragraph that ends a sentence) to the end of the page;
+* where a date or account line stands near the top, the headline is the run of (at most three)
+  headline-like lines right above it, and what stands above that run is the page's head;
+* the headline is otherwise the first run of headline-like lines (short, no sentence-final
+  punctuation); with several lines the longest is the title, lines above it a kicker, lines below
+  a subtitle; a later line identical to the title is the page repeating it;
+* a web page's date/source line, a WeChat account line, the editor line and credits are paratext;
+* a photo caption ends with a photo credit (…供图, …/图, …摄, also in brackets), or is a single
+  sentence standing after an empty gap where an image was;
+* other headline-like lines are section headings; after the article's last paragraph, a heading or
+  a line without a sentence is the page's tail;
 * a line that stops mid-sentence and is long or holds a comma is a paragraph broken in two: it is
   joined to the next; so is a line that opens with punctuation no line may open with (”，。…).
 """
