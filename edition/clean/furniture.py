@@ -1,4 +1,4 @@
-"""Page furniture of a PDF text extraction: page numbers, running headers and running footers.
+"""Page furniture of a PDF text extraction: page numbers, running headers and footers, circulation marks.
 
 They are found before any line is joined to another, so that none can end up inside a paragraph,
 and are recorded in the apparatus of omissions. The evidence:
@@ -6,13 +6,15 @@ and are recorded in the apparatus of omissions. The evidence:
 * a **page number** by its shape: a number of one to three digits alone on its line, in square
   brackets or set between dashes, dots or tildes (``2``, ``[2]``, ``— 2 —``, ``- 2 -``, ``·2·``),
   or with the words of a page count (``第2页``, ``第 2 页 共 7 页``, ``2/7``, ``2-7``, ``2 of 7``,
-  ``2 共7页``, ``Page 2``, ``P2``); and by its sequence: the numbers of a
-  document's page-number lines increase, so a number smaller than the one before is not one;
+  ``2 共7页``, ``Page 2``, ``P2``); and by its sequence: the numbers of a document's page-number
+  lines increase, so a number smaller than the one before is not one;
 * a **circulation or security marking** (``内部资料``, ``注意保存``, ``请勿外传``, ``机密★``) by its words,
   wherever it is printed;
 * a **running header or footer** by repetition at the page breaks: a short line that is no
   sentence and occurs (its digits aside) at least twice, each time beside a page number or a form
-  feed, or at the very top or bottom of the text; or at least three times at regular intervals.
+  feed, or at the very top or bottom of the text; or at least three times at regular intervals;
+  in a text of one or two pages, where nothing repeats, by its place beside the page number or at
+  the top of the one page (with a doubt where a heading could stand there).
 
 A line of text never consists of a bare number or a page count once wrapped at 30 columns or
 more, and a sentence is never repeated word for word at every page break, so neither rule can
@@ -54,8 +56,8 @@ _NEAR = 2  # text lines between a running header or footer and the page number o
 _WIDER = 1.5  # a one-page text's header above a headline line at least this many times as wide
 _LONE_PAGES = 2  # a header or footer is printed once only in a text of at most two pages
 _LONE_SHARE = 0.6  # a header on one page only is at most this share of a full line
-_REGULAR = 1.25
-_PAGE_LINES = 12  # text lines a page holds at the least  # the longest interval between repetitions at most this times the shortest
+_REGULAR = 1.25  # regular repetitions: the longest interval at most this times the shortest …
+_PAGE_LINES = 12  # … and the shortest at least a page (text lines)
 
 
 def page_number(text: str) -> int | None:
