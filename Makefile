@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve data check lint clean help translate status candidates bench
+.PHONY: site test serve data check lint clean help translate status candidates bench eval
 
 help:
 	@echo "make site   - set up, run the pipeline and build the site into build/site"
@@ -20,6 +20,7 @@ help:
 	@echo "make status - per report: missing, draft, reviewed translations and QA findings"
 	@echo "make candidates - frequent corpus words not yet in glossary.yaml (TOP=n)"
 	@echo "make bench  - time the pipeline and mkdocs on synthetic editions (ARGS='--sizes 10,100')"
+	@echo "make eval   - the layout-fuzzing sweep of the cleaning stage, a table per layout family (ARGS='--breakdown')"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,11 +38,11 @@ serve: data
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP)
-	$(BIN)/ruff check edition tests scripts benchmark
+	$(BIN)/ruff check edition tests scripts benchmark evaluation
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check edition tests scripts benchmark
+	$(BIN)/ruff check edition tests scripts benchmark evaluation
 
 candidates: $(STAMP)
 	$(BIN)/edition terms-candidates --top $(or $(TOP),50)
@@ -58,6 +59,9 @@ status: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmark $(ARGS)
 	$(BIN)/python -m benchmark.drafting
+
+eval: $(STAMP)
+	$(BIN)/python -m evaluation $(ARGS)
 
 clean:
 	rm -rf build docs/reports docs/sources docs/data docs/glossary docs/translation

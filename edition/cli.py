@@ -71,11 +71,34 @@ def _cmd_release(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
-def _cmd_terms_candidates(args: argparse.Namespace, paths: Paths) -> int:
-    from edition.annotate import candidate_terms, format_candidates, load_glossary
-    from edition.pipeline import anchor, read_and_clean
+def _cmd_check_source(args: argparse.Namespace, paths: Paths) -> int:
+    """How each line of one source file would be used (block, paratext, omission, and the rule), with the
+    doubts; nothing is written. A file in seeds/ is cleaned with its catalog entry."""
+    from edition.anchor.ledger import Ledger, assign_ids, load_ledger
+    from edition.clean.review import format_uses
+    from edition.clean.segment import clean_source
+    from edition.read.catalog import load_catalog
+    from edition.read.decode import read_source
 
-    terms = load_glossary(paths.glossary)
+    path = Path(args.file)
+    name = paths.relative(path.resolve())
+    entry = None
+    if path.resolve().parent == paths.seeds.resolve():
+        entry = load_catalog(paths.catalog, paths.seeds).sources.get(path.name)
+    edition = clean_source(read_source(path, name), entry, name)
+    for report in edition.reports:  # the ids the blocks would get (the ledger is read, never written)
+        assign_ids(report.blocks, load_ledger(paths.anchors, report.slug) or Ledger(report.slug), None,
+                   paths.config.anchors)
+    print(format_uses(edition, name))
+    return 0
+
+
+def _cmd_terms_candidates(args: argparse.Namespace, paths: Paths) -> int:
+    from edition.commands.candidates import candidate_terms, format_candidates
+    from edition.pipeline import anchor, read_and_clean
+    from edition.read.glossary import load_glossary
+
+    terms = load_glossary(paths.glossary, paths.config.glossary.categories)
     edition = anchor(read_and_clean(paths), paths, save=False)
     texts = [block.zh for report in edition.reports for block in report.blocks]
     sys.stdout.write(format_candidates(candidate_terms(texts, terms, top=args.top)))
@@ -143,6 +166,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_command.add_argument("--force", action="store_true", help="rebuild even if no input has changed")
     build_command.set_defaults(run=_cmd_build)
+    check_source = commands.add_parser(
+        "check-source", help="show how each line of one source file is used (block, paratext, omission, "
+                             "the rule that decided) and any doubts; writes nothing"
+    )
+    check_source.add_argument("file", help="the source file (anywhere; one in seeds/ uses its catalog entry)")
+    check_source.set_defaults(run=_cmd_check_source)
     candidates = commands.add_parser(
         "terms-candidates", help="list frequent words of the corpus not yet in the glossary (for editors)"
     )

@@ -38,6 +38,7 @@ class Block:
     reviewed_by: list[str] = field(default_factory=list)  # reviewers as they signed (reviewed entries only)
     translator_note: str | None = None  # the entry's ``# note:`` lines, joined by newlines (the TEI export)
     po_line: int | None = None  # 1-based line of the entry's msgctxt in the PO file
+    rule: str | None = None  # the cleaning rule that made it (docs/method.md)
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -49,6 +50,7 @@ class Paratext:
     kind: str
     zh: str
     lines: Lines
+    rule: str = ""  # the cleaning rule that recognised it (docs/method.md)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,14 @@ class Omission:
 
 
 Piece = Block | Paratext | Omission
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A place where the layout leaves the segmentation in doubt, and what the cleaning did there."""
+
+    lines: Lines
+    message: str
 
 
 @dataclass
@@ -109,6 +119,7 @@ class SourceEdition:
     reports: list[Report]
     paratext: list[Paratext]
     omissions: list[Omission]
+    doubts: list[Doubt] = field(default_factory=list)  # ambiguities, reported as warnings
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ from edition.anchor.slugs import Move, check_slugs, plan_moves
 from edition.annotate import export, jieba_dict
 from edition.annotate.annotations import Annotations, annotate
 from edition.atomic import write_bytes, write_text
-from edition.clean.segment import clean_source, infer_metadata
+from edition.clean import review
+from edition.clean.segment import clean_source, infer_metadata, shown
 from edition.errors import EditionError
 from edition.model import Report, SourceEdition
 from edition.paths import Paths
@@ -60,6 +61,7 @@ class Edition:
     catalog: Catalog | None = None
     moves: list[Move] | None = None  # slugs whose records move to a new slug in this build
     manifests: list[release_records.Manifest] = field(default_factory=list)
+    new_sources: set[str] = field(default_factory=set)  # sources none of whose reports had a ledger
 
     @property
     def reports(self) -> list[Report]:
@@ -147,6 +149,8 @@ def anchor(
         catalogs = load_translations(edition, paths)
     moves = {m.new: m.old for m in plan(edition, paths)}
     on_disk = _ledgers_on_disk(paths)
+    anchored = {r.source for r in edition.reports if moves.get(r.slug, r.slug) in on_disk}
+    edition.new_sources = {r.source for r in edition.reports} - anchored
     edition.manifests = release_records.load_manifests(paths.releases, paths.relative(paths.releases))
     previous = load_previous(paths.build / "edition.json")
     for report in edition.reports:
@@ -373,6 +377,9 @@ def build(paths: Paths | None = None) -> Edition:
         catalogs = load_translations(edition, paths)  # every PO file is read before anything is written
         terms = load_glossary(paths.glossary, paths.config.glossary.categories)  # a bad glossary stops it too
         edition = anchor(edition, paths, catalogs)  # checks every id and slug, then saves the ledgers
+        for source in edition.sources:
+            if source.source.file in edition.new_sources:  # an editor checks it before its anchors are published
+                log.warning("%s", review.Review(source, shown(source.source)))
         translate(edition, paths, catalogs, terms)
         annotate_edition(edition, terms)
         outputs = write(edition, paths)

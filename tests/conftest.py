@@ -38,6 +38,15 @@ def edition() -> Edition:
     return anchor(read_and_clean(paths), paths, save=False)
 
 
+@pytest.fixture(scope="session")
+def quick_sweep():
+    """The evaluation's fixed quick subset, scored once per test session (evaluation.corpus.quick)."""
+    from evaluation import corpus
+    from evaluation.score import score
+
+    return [score(case) for case in corpus.quick()]
+
+
 def copy_repository(target: Path) -> Paths:
     for name in EDITORIAL:
         source = REPOSITORY / name

@@ -19,6 +19,8 @@ TEXT = "棚户区改造是迁西县的一项民心工程。\n第二行，含数�
         (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
         (TEXT.encode("gb18030"), "gb18030"),
         (TEXT.encode("gbk"), "gb18030"),
+        ("\ufeff".encode("gb18030") + TEXT.encode("gb18030"), "gb18030"),  # GB18030's own byte-order mark
+        (codecs.BOM_UTF8 * 2 + TEXT.encode("utf-8"), "utf-8-sig"),  # saved twice with a mark
     ],
 )
 def test_decodes_supported_encodings(data, encoding):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from edition.clean.text import ends_sentence
+from edition.clean.text import display_width, ends_sentence
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,18 @@ class ChromeRule:
     reason: str
     pattern: re.Pattern[str]
     ends_article: bool = False  # the article is over where this appears
+    max_width: int | None = None  # the rule only takes lines at most this wide (columns)
 
 
-def _rule(name: str, reason: str, pattern: str, *, ends_article: bool = False) -> ChromeRule:
-    return ChromeRule(name, reason, re.compile(pattern), ends_article)
+def _rule(name: str, reason: str, pattern: str, *, ends_article: bool = False, short: bool = False) -> ChromeRule:
+    return ChromeRule(name, reason, re.compile(pattern), ends_article, _SHORT if short else None)
 
+
+_SHORT = 60  # columns: the general shapes below take only a short line, as a link or a button is
+
+
+# A line of ornaments only (◆ ◆ ◆, * * *): it may divide an article's sections, so it does not end one.
+DIVIDER = _rule("divider", "an ornamental divider", r"^[^\w\u3400-\u9fff]{3,}$")
 
 RULES: tuple[ChromeRule, ...] = (
     _rule("nav-menu", "site navigation menu", r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{0,8}$"),
@@ -59,14 +66,94 @@ RULES: tuple[ChromeRule, ...] = (
         ends_article=True,
     ),
     _rule("sidebar", "sidebar: rankings and 'more' links", r"^(?:更多\s*>>|[•·]\s|点击排行|今日热词|热点推荐)"),
+    # General shapes, after the rules above (whose names the seeds' omissions keep):
+    _rule(
+        "link-row",
+        "a row of links or buttons",
+        r"^[^|｜丨│。，]{1,8}(?:\s*[|｜丨│]\s*[^|｜丨│。，]{1,8})+\s*[|｜丨│]?$"  # items between bars, however few
+        r"|^[^•·・。，]{1,8}(?:\s+[•·・]\s+[^•·・。，]{1,8}){2,}$"  # three or more between spaced bullets
+        r"|^[^\s。，]{1,6}(?:(?: {2,}|[ \u3000]*\u3000[ \u3000]*)[^\s。，]{1,6}){2,}$"  # three or more short items
+        # set apart by wide gaps (two spaces, or an ideographic one)
+        r"|^(?:[【\[][^】\]]{1,6}[】\]]\s*){2,}$",  # buttons in brackets: 【打印】【关闭】
+    ),
+    _rule(
+        "breadcrumb",
+        "breadcrumb trail",
+        r"^[^，。]{0,8}位置\s*[：:]|^[^。，]{1,15}(?:\s*(?:>>|»|›|＞＞)\s*[^。，]{1,15})+$"
+        r"|^[^。，\-—/／]{1,12}(?:\s+[-—–/／]\s+[^。，\-—/／]{1,12}){2,}$",
+        short=True,
+    ),
+    _rule(
+        "share-buttons",
+        "share, print, font-size, follow and app buttons",
+        r"^(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭)(?:\s*[|｜、]?\s*(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭))*\s*[:：]?$"
+        r"|^(?:分享|转发).{0,6}[:：]$"  # 分享给朋友：
+        r"|^字[号体]\s*[:：]|返回顶部|二维码|扫码|关注(?:我们|本号|该号|公众号|该公众号)|点击.{0,8}关注"
+        r"|关注.{0,14}(?:获取|了解|更多|资讯|精彩|不迷路)"  # 关注“某某发布”，获取权威资讯
+        r"|^(?:(?:[大中小]|特大)?字[号体]|[大中小]|A[+-])(?:[\s:：\[\]【】]*(?:(?:[大中小]|特大)?字[号体]|[大中小]|A[+-]))+"
+        r"[\s\]】]*$"  # font-size buttons however written: 小字体 中字体 大字体, 字号 大 中 小
+        r"|(?:下载|打开).{0,8}(?:APP|App|app|客户端)|^\S{1,12}(?:客户端|APP|App)$|^(?:热门|最新|全部|网友)?评论\s*[(（\d]*[)）]?$|暂无评论|我要评论"
+        r"|^(?:阅读|浏览|阅读量)\s*[(（:：]?\s*\d+[)）]?$|查看更多"
+        r"|无障碍|关怀版|长者模式|适老化|繁體|^(?:English|简体|手机版|登录|注册)(?:\s|$)",  # the site's own tools
+        ends_article=True,
+        short=True,
+    ),
+    _rule(
+        "wechat-ui",
+        "WeChat page interface",
+        r"预览时标签不可点|(?:继续|向上)滑动看下一个|(?:轻触|点击)?阅读原文|^知道了$|喜欢此内容的人还喜欢|^写留言|轻点两下"
+        r"|小程序|微信扫一扫|使用完整服务|^(?:取消|允许)(?:\s*(?:取消|允许))?$",
+        ends_article=True,
+        short=True,
+    ),
+    _rule(
+        "related-articles",
+        "related-articles list",
+        r"^(?:相关|推荐|热门|热点|延伸|更多|往期|精彩|最新)(?:阅读|文章|新闻|报道|专题|推荐|链接|回顾|内容|资讯)\s*[:：]?$"
+        r"|^(?:猜你喜欢|你可能感兴趣|大家都在看)",
+        ends_article=True,
+        short=True,
+    ),
+    _rule(
+        "footer",
+        "copyright, licence and contact footer",
+        r"版权|主办(?:单位)?\s*[:：]|主办$|转载请注明|(?:禁止|不得|谢绝|严禁)转载|承办(?:单位)?\s*[:：]|技术支持\s*[:：]|公网安备|网站标识码|备案|声明\s*[:：]"
+        r"|联系我们|网站声明|不良信息",
+        ends_article=True,
+    ),
+    DIVIDER,
+    _rule(
+        "end-mark",
+        "end-of-article mark",
+        r"^[\s\-—–~_=*·]*(?:END|End|THE END|完|结束)[\s\-—–~_=*·]*$|^[（(]完[)）]$",
+        ends_article=True,
+        short=True,
+    ),
 )
 
 TAIL = ChromeRule("page-tail", "page tail after the end of the article (sidebars and footer)", re.compile(""))
 REPEATED_TITLE = ChromeRule("repeated-title", "the headline repeated by the page layout", re.compile(""))
+PAGE_HEAD = ChromeRule("page-head", "the page's head above the headline (the headline stands right above the date line)",
+                       re.compile(""))
+SITE_NAME = ChromeRule("site-name", "the site's or app's name above the headline",
+                       re.compile(r"^[^\s，。、：:]{1,10}(?:网|新闻|日报|晚报|时报|频道|客户端)$"))
+
+
+def site_name(text: str) -> bool:
+    """A short line, no punctuation, ending as the names of news sites and apps do (…网, …新闻, …日报,
+    …客户端). Only above the headline: a heading may end so too."""
+    return bool(SITE_NAME.pattern.match(text))
 
 
 def match(text: str) -> ChromeRule | None:
-    """The first rule that recognises the line as chrome. A finished sentence is prose, never chrome."""
+    """The first rule that recognises the line as chrome. A finished sentence is prose, never chrome,
+    unless it is a site's notice (a copyright or a platform's disclaimer) or a call to share and follow."""
+    width = display_width(text)
+    rule = next((r for r in RULES if (r.max_width is None or width <= r.max_width) and r.pattern.search(text)), None)
     if ends_sentence(text) and not text.endswith(("?", "!")):
-        return None
-    return next((rule for rule in RULES if rule.pattern.search(text)), None)
+        return rule if rule is not None and rule.name in _NOTICES and width <= _NOTICE_WIDTH else None
+    return rule
+
+
+_NOTICES = ("footer", "share-buttons", "wechat-ui")
+_NOTICE_WIDTH = 160  # columns: a site's notice is one or two sentences, never a paragraph of the article

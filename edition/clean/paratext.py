@@ -7,33 +7,48 @@ from __future__ import annotations
 
 import re
 
-from edition.clean.text import display_width, ends_sentence
+from edition.clean.text import HAN, display_width, ends_sentence
 
 _MASTHEAD = re.compile(r"(专刊|简报|快报|通讯|动态|工作信息|情况反映|参阅)|[（(][一二三四五六七八九十\d]+[)）]$|第.{1,6}期")
-_MASTHEAD_MORE = re.compile(r"^[（(]?(?:\d{4}年)?(?:总)?第[^，。]{1,6}期[）)]?$|\d{4}年\d{1,2}月(?:\d{1,2}日)?$")
+_LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{2,9}}$")  # 宣 城 组 工
+_MASTHEAD_MORE = re.compile(r"(?:总)?第[^，。第期]{1,6}期[）)]?$|^[（(]?(?:\d{4}年)?(?:总)?第[^，。]{1,6}期|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _SPACES = re.compile(r"\s+")
 _CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
 _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
-_DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送)[：:]")
-_COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$|^(编辑|审核|签发|责任编辑)[：:]")
+_DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送|主送|报送|发送)[：:]")
+_COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$|^(编辑|审核|签发|责任编辑)[：:]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_PAGE_FIELDS = "来源|作者|发布时间|发布日期|发表时间|浏览次数|点击数|阅读次数"  # labels of a web page's date line
+_PAGE_FIELDS = ("来源|信息来源|文章来源|稿件来源|稿源|作者|发布时间|发布日期|发表时间|发布单位|发布机构|时间|日期"
+                "|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问次数")  # labels of a web page's date line
 _DATELINE_FIELDS = re.compile(rf"({_PAGE_FIELDS}|责任编辑|编辑)\s*[：:]")
 _DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。，]{{0,30}}$")
-_CREDITS = re.compile(r"^[（(【\[]?(?:责任编辑|责编|编辑|审核|校对|终审)\s*[：:][^。，]{1,30}?[）)】\]]?$")
+_ROLES = "责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|文字|文|图片|图|摄影|视频|制作|排版|美编|设计|供稿|监制|出品|统筹|策划"
+_CREDIT_PAIR = rf"(?:{_ROLES})(?:[/／、](?:{_ROLES}))*\s*[：:]\s*[^：:。，\s]{{1,15}}(?:[、,][^：:。，\s]{{1,10}})*"
+_CREDITS = re.compile(
+    rf"^[（(【\[]?{_CREDIT_PAIR}(?:[\s　]+{_CREDIT_PAIR})*[）)】\]]?$"  # 编辑：李明　校对：王丽
+    r"|^[（(【\[]?(?:责任编辑|责编|编辑)\s+[^：:。，\s]{2,4}[）)】\]]?$"  # 编辑 李明
+)
+_FULL_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_BARE_DATELINE_REST = 12  # characters beside the date on a date line without labels (a source, a place)
+_ROLE_LINE = re.compile(r"^[^\s：:，。、]{1,4}[：:]\s*[^\s：:，。]{1,10}(?:[、\s][^\s：:，。]{1,10})?$")
+_ISSUE = re.compile(r"第[^，。第期]{1,6}期")
+_PUBLISHED_AT = re.compile(r"^发表于\s*\S{1,10}$")
+_ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$|^[^\s：:]{1,4}号\s*[：:]\s*\S{1,16}$")
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
+_CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
 _FIELD_GAP = re.compile(r"[ \u3000]{3,}")  # wider than any artefact or word space: set-apart fields
 
 
 def masthead(text: str, *, first_line: bool) -> bool:
-    """A bulletin's name on its first line (letter-spaced or not: 党 建 工 作 简 报)."""
-    return first_line and _masthead_like(text, _MASTHEAD)
+    """A bulletin's name on its first line (letter-spaced or not: 党 建 工 作 简 报); a first line set
+    letter-spaced (宣 城 组 工) is one whatever its words, as nothing but a masthead is set so."""
+    return first_line and (_masthead_like(text, _MASTHEAD) or bool(_LETTER_SPACED.match(text)))
 
 
 def masthead_more(text: str) -> bool:
-    """A line that goes on a masthead: the issue number (第12期, （总第35期）) or the issuing office and
-    date (中共石门县委组织部  2020年5月6日)."""
+    """A line that goes on a masthead: the issue number (第12期, （总第35期）), the date, or the issuing
+    office and date (中共石门县委组织部  2020年5月6日), in any order."""
     return _masthead_like(text, _MASTHEAD_MORE)
 
 
@@ -60,8 +75,34 @@ def colophon(text: str) -> bool:
 
 
 def dateline(text: str) -> bool:
-    """A web page's date/source line: a date and at least one of its field labels, no sentence."""
-    return bool(_DATE.search(text)) and bool(_DATELINE_FIELDS.search(text)) and "。" not in text
+    """A web page's date/source line: a date and at least one of its field labels, no sentence; or a
+    full date (and time) with a few words beside it and no punctuation of a sentence (2023-05-12 08:30
+    发表于福建, 衢州新闻 2023年05月12日 08:30); or WeChat's 发表于福建 alone."""
+    if "。" in text:
+        return False
+    if _DATE.search(text) and _DATELINE_FIELDS.search(text):
+        return True
+    rest = _SPACES.sub("", _FULL_DATE.sub("", text, count=1))
+    return (bool(_FULL_DATE.search(text)) and len(rest) <= _BARE_DATELINE_REST and "，" not in rest) \
+        or bool(_PUBLISHED_AT.match(text))
+
+
+def role_line(text: str) -> bool:
+    """A credit of any role set on a line of its own: a short label, a colon and a name (统稿：熊伟).
+    Only after the article's text: above it a headline may hold a colon."""
+    return bool(_ROLE_LINE.match(text)) and not ends_sentence(text)
+
+
+def issue_line(text: str) -> bool:
+    """A line that gives a serial's issue number (第12期, （总第35期）): a masthead stands above it."""
+    return masthead_more(text) and bool(_ISSUE.search(_SPACES.sub("", text)))
+
+
+def account_line(text: str) -> bool:
+    """A WeChat account line: 原创 standing apart beside the author and the account (原创 张伟 台江发布),
+    perhaps with the date; a content platform's account line (某某号：台江发布)."""
+    return bool(_ACCOUNT.match(text)) and not ends_sentence(text) and "，" not in text and display_width(text) <= 80
+
 
 
 def credits(text: str) -> bool:
@@ -81,6 +122,11 @@ def note(text: str) -> bool:
 def byline(text: str) -> bool:
     """A closing byline in brackets: （柯城区委组织部 万灵慧）."""
     return bool(_BYLINE.match(text))
+
+
+def photo_credit(text: str) -> bool:
+    """The text ends with a photo credit (…供图, …/图, …摄, 图片来源：…), which ends a caption."""
+    return bool(_CREDIT.search(text))
 
 
 def fields(raw_line: str) -> list[str]:

@@ -14,7 +14,7 @@ from edition.clean.split import split_reports
 from edition.clean.text import HAN_RE, non_space
 from edition.clean.web import segment_web
 from edition.errors import EditionError
-from edition.model import Block, Report, Source, SourceEdition
+from edition.model import Block, Doubt, Report, Source, SourceEdition
 from edition.read.catalog import SourceEntry
 from edition.yamlfile import strip_lines
 
@@ -26,20 +26,26 @@ def shown(source: Source) -> str:
     return f"seeds/{source.file}"
 
 
-def clean_source(source: Source, entry: SourceEntry | None) -> SourceEdition:
+def clean_source(source: Source, entry: SourceEntry | None, name: str | None = None) -> SourceEdition:
+    """``name``: how messages name the source (default: its path in seeds/)."""
+    name = name or shown(source)
     lines = source.lines
     source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
-    pieces = segment_pdf(lines) if source.layout == PDF else segment_web(lines)
+    doubts: list[Doubt] = []
+    pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines)
+    for doubt in doubts:
+        first, last = doubt.lines
+        log.warning("%s:%s: %s", name, first if first == last else f"{first}-{last}", doubt.message)
     block_lists, paratext, omissions = split_reports(pieces)
     if not block_lists:
-        raise EditionError(shown(source), "has no reading text: every line is boilerplate or paratext")
+        raise EditionError(name, "has no reading text: every line is boilerplate or paratext")
     catalogued = entry.reports if entry else []
     if entry is None:
-        log.warning("%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", shown(source))
+        log.warning("%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", name)
     elif len(catalogued) != len(block_lists):
         log.warning(
             "%s: the catalog lists %d report(s) but the text holds %d; extra ones get inferred metadata",
-            shown(source), len(catalogued), len(block_lists),
+            name, len(catalogued), len(block_lists),
         )
     reports = []
     for index, blocks in enumerate(block_lists):
@@ -50,7 +56,7 @@ def clean_source(source: Source, entry: SourceEntry | None) -> SourceEdition:
         else:
             meta = infer_metadata(source, blocks, index)
             reports.append(Report(meta["slug"], source.file, meta, blocks, catalogued=False))
-    return SourceEdition(source, reports, paratext, omissions)
+    return SourceEdition(source, reports, paratext, omissions, doubts)
 
 
 def infer_metadata(source: Source, blocks: list[Block], index: int) -> dict[str, Any]:

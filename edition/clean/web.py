@@ -1,16 +1,19 @@
 """Segment a web-page extraction: one paragraph per line, wrapped in site chrome.
 
-Evidence used, line by line:
+Evidence used, line by line (the rules and their names are on the Editorial method page):
 
-* chrome rules (:mod:`edition.clean.chrome`) before the headline, and from the first
-  end-of-article marker (share buttons, related articles, footer) to the end of the page;
-* the headline is the first run of headline-like lines (short, no sentence-final punctuation);
-  with several lines the longest is the title, lines above it a kicker, lines below a subtitle;
-  a later line identical to the title is the page repeating it;
-* a web page's date/source line and its editor line (（责任编辑：李明）) are paratext;
-* a photo caption ends with a photo credit (…供图, …/图, …摄, also in brackets), or is a single short sentence
-  standing after an empty gap where an image was;
-* other headline-like lines are section headings;
+* chrome rules (:mod:`edition.clean.chrome`) above the headline, and from the first chrome line
+  after the article has begun (a paragraph that ends a sentence) to the end of the page;
+* where a date or account line stands near the top, the headline is the run of (at most three)
+  headline-like lines right above it, and what stands above that run is the page's head;
+* the headline is otherwise the first run of headline-like lines (short, no sentence-final
+  punctuation); with several lines the longest is the title, lines above it a kicker, lines below
+  a subtitle; a later line identical to the title is the page repeating it;
+* a web page's date/source line, a WeChat account line, the editor line and credits are paratext;
+* a photo caption ends with a photo credit (…供图, …/图, …摄, also in brackets), or is a single
+  sentence standing after an empty gap where an image was;
+* other headline-like lines are section headings; after the article's last paragraph, a heading or
+  a line without a sentence is the page's tail;
 * a line that stops mid-sentence and is long or holds a comma is a paragraph broken in two: it is
   joined to the next; so is a line that opens with punctuation no line may open with (”，。…).
 """
@@ -26,17 +29,31 @@ from edition.clean.text import CONTINUING, LINE_CONTINUING, display_width, ends_
 from edition.model import Block, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
-_CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
 _IMAGE_GAP = 2  # empty lines where the page had an image
+_HEAD_LINES = 12  # lines at the top of a page where its date line is looked for
+_HEADLINE_LINES = 3  # kicker, title, subtitle
+_CAPTION_MAX_WIDTH = 120  # columns: a caption without its credit is one sentence, at most 60 characters
 
 
 def segment_web(raw_lines: list[str]) -> list[Piece]:
     lines = [(n, raw.strip(), gap) for n, raw, gap in _numbered(raw_lines)]
     pieces: list[Piece] = []
     index = 0
-    # Chrome above the headline.
-    while index < len(lines) and (rule := chrome.match(lines[index][1])) is not None:
-        pieces.append(_omit(lines[index], rule))
+    headline_at, dateline_at = _headline_above_dateline(lines)
+    # Chrome above the headline, and a date or account line set above it; where the headline is known
+    # by the date line under it, whatever stands above it is the page's head.
+    while index < len(lines):
+        number, raw, _ = lines[index]
+        if (rule := chrome.match(raw)) is not None:
+            pieces.append(_omit(lines[index], rule))
+        elif chrome.site_name(raw) and index + 1 < len(lines):
+            pieces.append(_omit(lines[index], chrome.SITE_NAME))
+        elif _page_line(text := normalise(raw, pdf=False)):
+            _add_dateline(pieces, text, number)
+        elif headline_at is not None and index < headline_at:
+            pieces.append(_omit(lines[index], chrome.PAGE_HEAD))
+        else:
+            break
         index += 1
     # The headline: the first line, if it is not a finished sentence, and the headline-like lines after it.
     head: list[tuple[int, str]] = []
@@ -47,8 +64,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
             index += 1
             continue
-        fits = _headline_like(text) or (not head and _title_like(text))
-        if not fits or para.dateline(text) or para.dateline_field(text) or chrome.match(raw):
+        fits = _headline_like(text) or ((not head or index < dateline_at) and _title_like(text))
+        if not fits or _page_line(text) or chrome.match(raw):
             break
         head.append((number, text))
         index += 1
@@ -60,8 +77,8 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
     for number, raw, gap in lines[index:]:
         text = normalise(raw, pdf=False)
         rule = chrome.match(raw)
-        if not in_tail and rule is not None and rule.ends_article and seen_paragraph:
-            in_tail = True
+        if not in_tail and rule is not None and seen_paragraph and rule is not chrome.DIVIDER:
+            in_tail = True  # the article ends at the first chrome after it has begun (a divider may stand inside)
         if in_tail:
             pieces.append(_omit((number, raw, gap), rule or chrome.TAIL))
         elif rule is not None:
@@ -70,33 +87,97 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             pieces.append(_omit((number, raw, gap), chrome.REPEATED_TITLE))
         elif text[0] in LINE_CONTINUING and _last_paragraph(pieces) is not None:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
-        elif para.dateline(text) or para.dateline_field(text):
+        elif para.credits(text) or (seen_paragraph and para.role_line(text)):
+            pieces.append(Paratext("credits", text, (number, number), rule="credits"))
+        elif para.dateline(text) or para.dateline_field(text) or para.account_line(text):
             _add_dateline(pieces, text, number)
-        elif para.credits(text):
-            pieces.append(Paratext("credits", text, (number, number)))
+        elif para.note(text):
+            pieces.append(Block("note", text, (number, number), rule="note"))
+        elif para.byline(text):
+            pieces.append(Block("byline", text, (number, number), rule="byline"))
         elif _caption(text, gap):
-            pieces.append(Block("caption", text, (number, number)))
+            pieces.append(Block("caption", text, (number, number), rule=_caption_rule(text)))
         elif _headline_like(text):
-            pieces.append(Block("heading", text, (number, number)))
+            pieces.append(Block("heading", text, (number, number), rule="web-heading"))
         else:
             previous = pieces[-1] if pieces else None
             if isinstance(previous, Block) and previous.kind == "paragraph" and _broken(previous.zh):
                 _extend(previous, text, number)
             else:
-                pieces.append(Block("paragraph", text, (number, number)))
-                seen_paragraph = True
+                pieces.append(Block("paragraph", text, (number, number), rule="web-paragraph"))
+                seen_paragraph = seen_paragraph or ends_sentence(text)  # (a misread headline never is)
+    pieces = _after_the_last_paragraph(pieces, {number: raw for number, raw, _ in lines})
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
     return pieces
 
 
+def _headline_above_dateline(lines: list[tuple[int, str, int]]) -> tuple[int | None, int]:
+    """Where the headline begins, and where the date line under it stands, when there is one near the
+    top of the page: the headline is the run of (at most three) headline-like lines right above the
+    first date or account line that has one. (None, 0) where no such date line is found before the
+    article begins."""
+    for at, (_, raw, _) in enumerate(lines[:_HEAD_LINES]):
+        text = normalise(raw, pdf=False)
+        if ends_sentence(text) and not chrome.match(raw):
+            return None, 0  # the article has begun: its head is over
+        if not (para.dateline(text) or para.dateline_field(text) or para.account_line(text)):
+            continue
+        start = at
+        while start > 0 and at - start < _HEADLINE_LINES:
+            above = normalise(lines[start - 1][1], pdf=False)
+            if chrome.match(lines[start - 1][1]) or _page_line(above) or chrome.site_name(lines[start - 1][1]) or not (
+                    _headline_like(above) or _title_like(above)) or (start < at and not _phrase(above)):
+                break
+            start -= 1
+        if start < at:
+            return start, at
+    return None, 0
+
+
+def _phrase(text: str) -> bool:
+    """A line that reads as a phrase, as a kicker does: no menu's symbols (~ / > …), at most one space."""
+    return not _SYMBOLS.search(text) and text.count(" ") <= 1
+
+
+_SYMBOLS = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def _after_the_last_paragraph(pieces: list[Piece], raw: dict[int, str]) -> list[Piece]:
+    """After the article's last paragraph (the last holding a full stop) nothing but a caption, a byline,
+    an editor's note or paratext belongs to it: a heading there heads nothing, and a line without a
+    sentence there is the page's (other articles' titles, the site's calls to follow): both are the
+    page tail."""
+    last = max((i for i, p in enumerate(pieces) if isinstance(p, Block) and p.kind == "paragraph"
+                and "。" in p.zh), default=None)
+    if last is None:
+        return pieces
+    out = pieces[: last + 1]
+    for piece in pieces[last + 1:]:
+        if isinstance(piece, Block) and piece.kind in ("heading", "paragraph") and "。" not in piece.zh \
+                and not ends_sentence(piece.zh):
+            first, final = piece.lines
+            out.append(Omission("\n".join(raw[n] for n in range(first, final + 1) if n in raw), piece.lines,
+                                chrome.TAIL.name, chrome.TAIL.reason))
+        else:
+            out.append(piece)
+    return out
+
+
+def _page_line(text: str) -> bool:
+    """A line of the page's head that is not the headline: its date/source line (or one of its fields),
+    a WeChat account line, an editor line."""
+    return para.dateline(text) or para.dateline_field(text) or para.account_line(text) or para.credits(text)
+
+
 def _add_dateline(pieces: list[Piece], text: str, number: int) -> None:
     """A date/source line; its fields set on lines of their own, one under another, make one piece."""
     previous = pieces[-1] if pieces else None
-    if isinstance(previous, Paratext) and previous.kind == "dateline":
-        pieces[-1] = Paratext("dateline", f"{previous.zh}\n{text}", (previous.lines[0], number))
+    rule = "account-line" if para.account_line(text) else "dateline"
+    if isinstance(previous, Paratext) and previous.kind == "dateline" and previous.lines[1] >= number - 2:
+        pieces[-1] = Paratext("dateline", f"{previous.zh}\n{text}", (previous.lines[0], number), rule=previous.rule)
     else:
-        pieces.append(Paratext("dateline", text, (number, number)))
+        pieces.append(Paratext("dateline", text, (number, number), rule=rule))
 
 
 def _last_paragraph(pieces: list[Piece]) -> Block | None:
@@ -105,8 +186,10 @@ def _last_paragraph(pieces: list[Piece]) -> Block | None:
 
 
 def _extend(paragraph: Block, text: str, number: int) -> None:
+    """A paragraph the page broke in two (across an empty line), joined again."""
     paragraph.zh += text
     paragraph.lines = (paragraph.lines[0], number)
+    paragraph.rule = "web-broken-paragraph"
 
 
 def _numbered(raw_lines: list[str]):
@@ -145,14 +228,19 @@ def _headline_blocks(head: list[tuple[int, str]]) -> list[Block]:
         return []
     main = max(range(len(head)), key=lambda i: (display_width(head[i][1]), -i))
     kinds = ["kicker"] * main + ["title"] + ["subtitle"] * (len(head) - main - 1)
-    return [Block(kind, text, (number, number)) for kind, (number, text) in zip(kinds, head, strict=True)]
+    return [Block(kind, text, (number, number), rule="web-headline")
+            for kind, (number, text) in zip(kinds, head, strict=True)]
+
+
+def _caption_rule(text: str) -> str:
+    return "web-caption-credit" if para.photo_credit(text) else "web-caption-after-gap"
 
 
 def _caption(text: str, gap: int) -> bool:
-    if _CREDIT.search(text):
+    if para.photo_credit(text):
         return True
-    single_sentence = text.count("。") == 1 and text.endswith("。") and "，" not in text
-    return gap >= _IMAGE_GAP and single_sentence and display_width(text) <= _HEADLINE_MAX_WIDTH
+    single_sentence = text.count("。") == 1 and text.endswith("。")
+    return gap >= _IMAGE_GAP and single_sentence and display_width(text) <= _CAPTION_MAX_WIDTH
 
 
 def _broken(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Decode a source file's bytes into text, or say clearly why it cannot be done.
 
 Accepted: UTF-8 with or without BOM, UTF-16 with BOM, and GB18030 (a superset of GBK and
-GB2312) when the bytes are not UTF-8. Newlines (CRLF, CR) become LF. Empty, binary and
+GB2312, with or without its own byte-order mark) when the bytes are not UTF-8. The mark is never
+part of the text. Newlines (CRLF, CR) become LF. Empty, binary and
 undecodable files raise :class:`EditionError` naming the file.
 """
 
@@ -31,8 +32,8 @@ def decode_bytes(data: bytes, name: str | Path) -> tuple[str, str]:
         raise EditionError(name, "the file is empty")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return _normalise_newlines(data.decode(encoding)), encoding
+            try:  # (a second mark, as an editor saving the file again may add, goes too)
+                return _normalise_newlines(data.decode(encoding)).removeprefix("\ufeff"), encoding
             except UnicodeDecodeError as err:
                 message = f"starts with a {encoding} byte-order mark but is not {encoding}: {_what(err)}"
                 raise EditionError(name, message, line=_line_of(data, err.start, encoding)) from None
@@ -56,7 +57,7 @@ def decode_bytes(data: bytes, name: str | Path) -> tuple[str, str]:
         raise EditionError(
             name, "contains control characters: binary data, not a text file", line=text.count("\n", 0, control) + 1
         )
-    text = _normalise_newlines(text)
+    text = _normalise_newlines(text).removeprefix("\ufeff")  # GB18030's byte-order mark decodes to one
     if not text.strip():
         raise EditionError(name, "the file is empty")
     return text, encoding

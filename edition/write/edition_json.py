@@ -25,6 +25,7 @@ def block_record(block: Block, annotations: Annotations | None = None, slug: str
         "reviewed_by": list(block.reviewed_by),
         "po_line": block.po_line,
         "lines": list(block.lines),
+        "rule": block.rule,
     }
     if block.level is not None:
         record["level"] = block.level
@@ -68,7 +69,7 @@ def source_record(edition: SourceEdition) -> dict[str, Any]:
         "layout": source.layout,
         "line_count": len(source.lines),
         "reports": [r.slug for r in edition.reports],
-        "paratext": [{"kind": p.kind, "zh": p.zh, "lines": list(p.lines)} for p in edition.paratext],
+        "paratext": [{"kind": p.kind, "zh": p.zh, "lines": list(p.lines), "rule": p.rule} for p in edition.paratext],
         "omissions": [
             {"lines": list(o.lines), "rule": o.rule, "reason": o.reason, "text": o.text} for o in edition.omissions
         ],

@@ -14,6 +14,7 @@ from typing import Any
 from edition.annotate.annotations import Annotations
 from edition.annotate.crosslinks import SeeAlso
 from edition.annotate.occurrences import Occurrence
+from edition.clean.review import line_uses
 from edition.model import Block, Report
 from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
@@ -226,11 +227,21 @@ def source_page(edition) -> str:
             lines.append(f"| [{o.lines[0]}–{o.lines[1]}](#L{o.lines[0]}) | {escape(o.reason)} | {cell(o.text)} |")
     else:
         lines.append("Nothing was omitted.")
-    lines += ["", "## Raw text {#raw}", "", '<div class="diplomatic" lang="zh-Hans">']
-    for number, raw in enumerate(source.lines, start=1):
+    if edition.doubts:
+        lines += ["", "## Doubts {#doubts}", "",
+                  "Places where the layout leaves the segmentation in doubt, and what the cleaning did there:", "",
+                  "| Lines | Doubt |", "|---|---|"]
+        for doubt in edition.doubts:
+            lines.append(f"| [{doubt.lines[0]}–{doubt.lines[1]}](#L{doubt.lines[0]}) | {escape(doubt.message)} |")
+    lines += ["", "## Raw text {#raw}", "",
+              "Each line with how it was used (block of the reading text, paratext, omission) and the rule that "
+              "decided (see the [Editorial method](../method.md)).", "",
+              '<div class="diplomatic" lang="zh-Hans">']
+    for use in line_uses(edition):
+        label = f'<span class="line-use" title="{escape(use.rule)}">{escape(use.label)}</span>'
         lines.append(
-            f'<div class="line" id="L{number}"><a class="line-number" href="#L{number}">{number}</a>'
-            f'<span class="line-text">{escape(raw)}</span></div>'
+            f'<div class="line line-{use.use}" id="L{use.number}"><a class="line-number" href="#L{use.number}">'
+            f'{use.number}</a>{label}<span class="line-text">{escape(use.raw)}</span></div>'
         )
     lines += ["</div>", ""]
     return "\n".join(lines)

@@ -1,0 +1,413 @@
+"""What surrounds a report in the layouts new sources arrive in: site chrome, page furniture, paratext.
+
+Two sets, kept apart on purpose:
+
+* ``DEV``: the phrasings and sites the cleaning rules were written against (the issue's examples,
+  the seeds' own sites, and the sites the earlier hand-written tests imitate);
+* ``HELDOUT``: other plausible sites and accounts, written down before the rules were changed and
+  not looked at while writing them; after its first run (the numbers are in docs/evaluation.md)
+  its failures were studied and the rules mended, so it is no longer unseen;
+* ``FRESH`` (held-out-2): a second held-out set, written after that first run and before any of
+  its failures were looked at, and run once the rules were done; its first run showed a clear
+  gap, after which its failures too were studied and the rules mended;
+* ``THIRD`` (held-out-3): a third set, written before held-out-2's failures were looked at; its
+  first run showed a gap again, and it too was then used to mend the rules;
+* ``FOURTH`` (held-out-4): a fourth set, written before held-out-3's failures were looked at; its
+  first run showed web and WeChat chrome of unseen phrasing leaking, and it was used to mend the
+  rules (with structural rules rather than more phrases where there was a choice);
+* ``FIFTH`` (held-out-5): a fifth set, written before that, and run once, at the end.
+
+The sweep reports the sets separately: a rule that only copies the development vocabulary does
+well on the first and badly on the others.
+
+Templates use ``str.format`` fields: ``{name}`` (the site or account), ``{date}`` (2023-05-12),
+``{cdate}`` (2023年05月12日), ``{time}`` (08:30), ``{person}``, ``{person2}``, ``{n}`` and
+``{total}`` (page number and page count), ``{province}``, ``{views}``, ``{issue}``.
+A tail item ``{related}`` stands for a list of other reports' titles, ``{prev}``/``{next}`` for
+one title each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Site:
+    """A news or government site: its chrome above and below an article, and its date line."""
+
+    name: str
+    top: tuple[str, ...]  # lines above the headline (menus, breadcrumbs, login links)
+    dateline: tuple[tuple[str, ...], ...]  # alternatives; each is the line(s) under the headline
+    under_dateline: tuple[str, ...]  # buttons between the date line and the article (may be empty)
+    editor: tuple[str, ...]  # editor lines at the end of the article (paratext)
+    tail: tuple[str, ...]  # everything after the article, in order
+
+
+@dataclass(frozen=True)
+class WeChat:
+    """A WeChat public account: its account and date lines, the chrome around the article."""
+
+    accounts: tuple[str, ...]
+    account_line: tuple[str, ...]  # alternatives
+    date_line: tuple[str, ...]  # alternatives; "" = the date stands on the account line
+    top: tuple[str, ...]  # chrome between the date line and the article (may be empty)
+    credits: tuple[str, ...]  # 来源/编辑/审核 lines at the end (paratext)
+    tail: tuple[str, ...]  # the footer chrome after the article
+
+
+@dataclass(frozen=True)
+class Paged:
+    """Furniture of a printed page and the paratext of a bulletin."""
+
+    page_numbers: tuple[str, ...]  # styles of a page-number line
+    headers: tuple[str, ...]  # running headers
+    footers: tuple[str, ...]  # running footers (printed beside or above the page number)
+    mastheads: tuple[tuple[str, ...], ...]  # a bulletin's masthead lines
+    closing: tuple[tuple[str, ...], ...]  # distribution list and colophon
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    sites: tuple[Site, ...]
+    wechat: WeChat
+    paged: Paged
+    people: tuple[str, ...]
+    provinces: tuple[str, ...]
+
+
+DEV = Vocabulary(
+    name="dev",
+    sites=(
+        Site(  # a provincial news portal, like the seed from 东南网
+            name="东南网",
+            top=("直通屏山|福建|时评|大学城|台海|娱乐|体育|国内|国际|专题", "您所在的位置:东南网 > 福州(新) > 区县速递 > 正文"),
+            dateline=(("{date} {time}:36 作者: 来源:{name}  责任编辑:{person}   我来说两句",),
+                      ("{date} {time} 来源:{name} 作者:{person}",)),
+            under_dateline=(),
+            editor=(),
+            tail=("相关阅读:", "{related}", "打印 | 收藏 | 发给好友 【字号", "今日热词", "更多>>福建今日重点",
+                  "关于我们 | 广告服务 | 网站地图 | 网站公告 |",
+                  "福建日报报业集团拥有{name}采编人员所创作作品之版权,未经报业集团书面授权,不得转载、摘编或以其他方式使用和传播",
+                  "闽ICP备案号(闽ICP备05022042号) 互联网新闻信息服务许可证 编号:35120170001"),
+        ),
+        Site(  # a district government portal
+            name="青河区人民政府",
+            top=("网站首页 | 政务公开 | 政务服务 | 互动交流 | 走进青河", "当前位置：首页 > 工作动态 > 部门动态"),
+            dateline=(("发布时间：{date}", "来源：区住建局", "浏览次数：{views}"),
+                      ("发布时间：{date} {time}　来源：{name}　浏览次数：{views}",)),
+            under_dateline=("【字体：大 中 小】　打印本页　关闭窗口",),
+            editor=("（责任编辑：{person}）",),
+            tail=("扫一扫在手机打开当前页", "相关文章", "{related}", "上一篇：{prev}", "下一篇：{next}",
+                  "主办：青河区人民政府办公室　版权所有：青河区人民政府", "备案号：浙ICP备12345678号"),
+        ),
+        Site(  # a municipal party-building site
+            name="龙山党建网",
+            top=("首页 | 要闻 | 地方 | 党建 | 视频 | 图片", "当前位置：首页 > 党建 > 基层党建"),
+            dateline=(("{date} {time}　来源：龙山日报　作者：{person}",),),
+            under_dateline=("【字体：大 中 小】　打印本页　关闭窗口",),
+            editor=("【责任编辑：{person}】",),
+            tail=("分享到：", "相关新闻", "{related}", "版权所有：龙山日报社　备案号：某ICP备12345678号"),
+        ),
+        Site(  # a township site with a one-step breadcrumb, as the seed test imitates
+            name="石门镇人民政府",
+            top=("网站首页 > 工作动态",),
+            dateline=(("发布时间：{date}", "来源：{name}", "浏览次数：{views}"),),
+            under_dateline=(),
+            editor=("（责任编辑：{person}）",),
+            tail=("上一篇：{prev}", "下一篇：{next}", "Copyright © 2023 {name} 版权所有"),
+        ),
+        Site(  # a national portal's provincial channel
+            name="人民网",
+            top=("设为首页  加入收藏  手机看新闻", "人民网 >> 地方 >> 浙江频道"),
+            dateline=(("{cdate}{time}  来源：人民网－浙江频道",),),
+            under_dateline=("分享到：",),
+            editor=("(责编：{person}、{person2})",),
+            tail=("扫码下载APP", "相关专题", "{related}",
+                  "人民日报社概况 | 关于人民网 | 报社招聘 | 广告服务 | 合作加盟 | 网站声明 | 联系我们",
+                  "人民网版权所有，未经书面授权禁止使用"),
+        ),
+        Site(  # a county government site
+            name="开化县人民政府",
+            top=("首页 » 新闻动态 » 乡镇动态",),
+            dateline=(("来源：县融媒体中心　　发布时间：{date} {time}",), ("{date}　　来源：{name}",)),
+            under_dateline=("字体：[ 大 中 小 ]　【打印本页】　【关闭窗口】",),
+            editor=("（责任编辑：{person}）",),
+            tail=("上一篇：{prev}", "下一篇：{next}", "网站地图 ｜ 联系我们 ｜ 网站声明",
+                  "主办单位：开化县人民政府办公室　技术支持：开化县大数据发展中心", "浙ICP备05002110号"),
+        ),
+        Site(  # a news app's share page
+            name="衢州新闻",
+            top=("打开APP", "衢州新闻客户端"),
+            dateline=(("衢州新闻 {cdate} {time}",),),
+            under_dateline=(),
+            editor=("编辑 {person}",),
+            tail=("打开APP阅读全文", "热门评论", "暂无评论", "下载衢州新闻APP，看更多精彩内容"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("台江发布", "柯城组工", "平湖街道"),
+        account_line=("原创 {name}", "原创 {person} {name}", "原创 {person} {person2} {name} {date} {time}"),
+        date_line=("{date} {time} 发表于{province}", "", "发表于{province}"),
+        top=(),
+        credits=("来源：{name}", "编辑：{person}", "审核：{person2}"),
+        tail=("预览时标签不可点", "微信扫一扫", "关注该公众号", "继续滑动看下一个", "轻触阅读原文", "{name}",
+              "向上滑动看下一个", "阅读原文", "知道了", "喜欢此内容的人还喜欢", "{related}", "写留言"),
+    ),
+    paged=Paged(
+        page_numbers=("— {n} —", "- {n} -", "第{n}页", "{n}/{total}", "{n}"),
+        headers=("长沙晚报", "党建工作简报", "组工信息", "{name}"),
+        footers=("中共柯城区委组织部编印", "长沙晚报"),
+        mastheads=(("服务中心工作专刊（{issue}）",), ("党 建 工 作 简 报", "第 {issue} 期", "中共石门县委组织部                {cdate}")),
+        closing=(("送：各县（市、区）委书记、组织部长，本部领导", "发：各县（市、区）委组织部，本部各处室",
+                  "中共衢州市委组织部办公室              {cdate}印发"),),
+    ),
+    people=("李明", "周敏", "王丽", "陈巧玲", "朱琳", "张伟"),
+    provinces=("福建", "浙江", "河北"),
+)
+
+
+HELDOUT = Vocabulary(
+    name="held-out",
+    sites=(
+        Site(  # a city evening paper's web edition
+            name="潇湘晨报网",
+            top=("登录 | 注册 | 手机版", "新闻  评论  城市  民生  文旅  视频  专题", "位置：潇湘晨报网 >> 新闻 >> 本地"),
+            dateline=(("潇湘晨报 {cdate} {time}",), ("时间：{cdate} {time}　　来源：潇湘晨报　　编辑：{person}",)),
+            under_dateline=("字号：T | T",),
+            editor=("编辑：{person}　校对：{person2}",),
+            tail=("转发 | 评论 | 收藏", "返回顶部", "猜你喜欢", "{related}",
+                  "本网站所刊登的各种新闻、信息和各种专题专栏资料，均为潇湘晨报网版权所有，未经协议授权禁止下载使用。",
+                  "违法和不良信息举报电话：0731-84326110"),
+        ),
+        Site(  # a provincial department's site
+            name="湖南省住房和城乡建设厅",
+            top=("无障碍 | 长者模式 | 繁體", "当前所在：首页 - 新闻中心 - 基层动态"),
+            dateline=(("信息来源：市住建局　　发布日期：{date}　　访问次数：{views}",),
+                      ("发布日期：{cdate}", "信息来源：株洲市住建局")),
+            under_dateline=("【大】【中】【小】　【打印】　【关闭】",),
+            editor=("（编辑：{person}）",),
+            tail=("分享：", "相关链接：", "{related}", "湖南省住房和城乡建设厅 主办　地址：长沙市岳麓区 邮编：410013",
+                  "网站标识码：4300000012　湘ICP备05002110号-1　湘公网安备 43010402000123号"),
+        ),
+        Site(  # an account page of a commercial portal
+            name="搜狐号",
+            top=("搜狐首页　新闻　体育　汽车　房产　旅游　教育　时尚　科技　财经", "{name}：株洲发布"),
+            dateline=(("{cdate} {time}　来源：株洲发布",),),
+            under_dateline=(),
+            editor=("责任编辑：{person}",),
+            tail=("返回搜狐，查看更多", "平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+                  "阅读 (3516)", "推荐阅读", "{related}", "举报/反馈"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("株洲发布", "衢州组工", "兴城镇"),
+        account_line=("原创 作者：{person} {name}", "{name} 原创"),
+        date_line=("{cdate} {time} {province}", "发表于{province} {date}"),
+        top=("点击上方蓝字关注我们",),
+        credits=("文字：{person}", "图片：{name}", "责编：{person2}"),
+        tail=("END", "往期推荐", "{related}", "长按二维码识别关注", "扫码关注我们",
+              "点亮“在看”，你最好看！", "分享 收藏 点赞 在看",
+              "微信扫一扫可打开此内容，使用完整服务", "：，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看分享留言收藏"),
+    ),
+    paged=Paged(
+        page_numbers=("第 {n} 页 共 {total} 页", "Page {n} of {total}", "·{n}·", "－{n}－", "{n} / {total}"),
+        headers=("株洲日报", "内部资料 注意保存", "住建工作动态", "{name}"),
+        footers=("湖南省住房和城乡建设厅办公室", "株洲日报社 出品"),
+        mastheads=(("住建工作动态", "{cdate}　第{issue}期"), ("组 工 通 讯", "（总第 {issue} 期）")),
+        closing=(("报：省委组织部", "抄送：市委办、市政府办，各县（市、区）委组织部", "株洲市委组织部办公室　　{cdate}印发"),),
+    ),
+    people=("刘洋", "黄海燕", "吴志强", "孙静", "郭建华"),
+    provinces=("湖南", "浙江", "四川"),
+)
+
+# A second held-out set, written after the first held-out run and before its failures were looked
+# at (the first set was then used to mend the rules, and so is no longer unseen): the sweep's
+# final word on generality.
+FRESH = Vocabulary(
+    name="held-out-2",
+    sites=(
+        Site(  # a provincial daily's web site
+            name="浙江在线",
+            top=("浙江在线首页 丨 新闻 丨 浙江 丨 国内 丨 评论", "浙江在线 >> 新闻中心 >> 县市新闻 >> 正文"),
+            dateline=(("浙江在线{cdate}讯　　来源：衢州日报　　作者：{person}",), ("{date} {time}  浙江在线",)),
+            under_dateline=("字号 大 中 小",),
+            editor=("编辑：{person}　　审核：{person2}",),
+            tail=("【打印】【纠错】【收藏】", "精彩推荐", "{related}", "新闻热线：0571-85311222",
+                  "浙江在线版权所有，未经授权不得转载或建立镜像"),
+        ),
+        Site(  # a city government's news page
+            name="株洲市人民政府",
+            top=("网站首页　　信息公开　　政务服务　　互动交流　　走进株洲", "您当前的位置：首页 > 新闻中心 > 区县动态"),
+            dateline=(("作者：{person}　来源：株洲日报　发布时间：{date} {time}　【字号：大 中 小】",),),
+            under_dateline=(),
+            editor=("责任编辑：{person}",),
+            tail=("【打印本页】 【关闭本页】", "相关阅读", "{related}",
+                  "主办：株洲市人民政府办公室　承办：株洲市政务服务中心", "湘ICP备12012345号　网站标识码：4302000001"),
+        ),
+        Site(  # a media group's mobile page
+            name="红网",
+            top=("红网首页 | 时刻新闻", "红网时刻新闻"),
+            dateline=(("来源：红网　作者：{person}　编辑：{person2}　{date} {time}",),),
+            under_dateline=(),
+            editor=("本文为红网原创稿件，转载请注明出处。",),
+            tail=("下载时刻新闻客户端", "热门推荐", "{related}", "红网版权所有 湘ICP备09018891号"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("清河发布", "金滩街道", "松岭党建"),
+        account_line=("原创 {name} {name}", "原创 {person} {name} {cdate} {time}"),
+        date_line=("{date} {time}", "发表于{province}"),
+        top=("关注我们 获取更多资讯",),
+        credits=("来源：{name}", "文字/图片：{person}", "编辑：{person2}"),
+        tail=("—  END  —", "往期回顾", "{related}", "点击“阅读原文”了解更多", "分享收藏点赞在看",
+              "微信扫一扫关注该公众号"),
+    ),
+    paged=Paged(
+        page_numbers=("第 {n} 页，共 {total} 页", "—{n}—", "～{n}～", "{n}-{total}", "- {n} / {total} -"),
+        headers=("衢州日报", "党建信息", "仅供内部参阅", "{name}"),
+        footers=("中共松岭县委组织部", "清河区人民政府办公室 编"),
+        mastheads=(("组织工作信息", "第{issue}期"), ("党 建 动 态", "（第 {issue} 期）", "中共清河区委组织部办公室      {cdate}")),
+        closing=(("报送：市委组织部", "分送：各乡镇（街道）党（工）委", "清河区委组织部办公室　　　　{cdate}印"),),
+    ),
+    people=("钱进", "何丽萍", "罗建国", "高敏"),
+    provinces=("江西", "安徽", "湖北"),
+)
+
+# A third held-out set, written after the first run of held-out-2 (whose numbers were a clear
+# generalisation gap) and before any of its failures were looked at: held-out-2 was then used to mend
+# the rules, and this set is the final word.
+THIRD = Vocabulary(
+    name="held-out-3",
+    sites=(
+        Site(  # a prefecture city's news site
+            name="鄂州新闻网",
+            top=("鄂州新闻网 - 鄂州市融媒体中心主办", "首页｜时政｜民生｜县区｜专题｜视频", "你的位置：首页 > 县区 > 正文"),
+            dateline=(("来源：鄂州日报 | {date} {time} | 编辑：{person}",), ("{date} {time}　鄂州日报",)),
+            under_dateline=(),
+            editor=("【责任编辑：{person}】",),
+            tail=("分享至：微信 微博 QQ空间", "相关推荐", "{related}", "鄂州新闻网版权所有 © 2023", "鄂ICP备10000999号-1"),
+        ),
+        Site(  # a provincial government portal
+            name="安徽省人民政府",
+            top=("无障碍浏览 关怀版 English", "当前位置： 首页 > 政务公开 > 市县动态"),
+            dateline=(("发布时间：{date} {time}　来源：{name}　浏览量：{views}　字号：大 中 小",),),
+            under_dateline=("【打印】 【关闭】",),
+            editor=(),
+            tail=("扫一扫在手机上查看当前页面", "相关信息：", "{related}", "网站地图 | 联系我们 | 使用帮助 | 隐私声明",
+                  "主办单位：安徽省人民政府办公厅"),
+        ),
+        Site(  # a provincial news app's share page
+            name="江西新闻客户端",
+            top=("江西新闻", "打开App，阅读体验更佳"),
+            dateline=(("{cdate} {time} 来源：江西日报",),),
+            under_dateline=(),
+            editor=("责编：{person}",),
+            tail=("打开App，查看更多精彩内容", "为你推荐", "{related}", "江西日报社主办"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("鄂州发布", "宣城党建", "九江组工"),
+        account_line=("原创 {name} {person}", "{name} {date} {time} 发表于{province}"),
+        date_line=("", "{cdate}"),
+        top=("↑点击上方蓝字 关注我们",),
+        credits=("来源 | {name}", "编辑 | {person}", "审核 | {person2}"),
+        tail=("- End -", "推荐阅读", "{related}", "长按识别二维码关注我们", "点分享", "点收藏", "点点赞", "点在看"),
+    ),
+    paged=Paged(
+        page_numbers=("第{n}页/共{total}页", "[{n}]", "P{n}", "- {n} of {total} -", "{n} 共{total}页"),
+        headers=("九江日报", "内部刊物 请勿外传", "组织工作简报", "{name}"),
+        footers=("中共九江市委组织部 编", "宣城市住房和城乡建设局"),
+        mastheads=(("宣 城 组 工", "第{issue}期 （总第{issue}期）"), ("工作简报", "中共九江市委组织部办公室　　{cdate}")),
+        closing=(("主送：各县（市、区）委组织部", "抄送：市委办公室", "九江市委组织部办公室　　{cdate}印发"),),
+    ),
+    people=("邹敏", "彭志华", "汪洋", "程丽"),
+    provinces=("湖北", "安徽", "江西"),
+)
+
+# A fourth held-out set, written after the first run of held-out-3 (again a gap, in the paged
+# families and on the web) and before any of its failures were looked at: run once, at the very end.
+FOURTH = Vocabulary(
+    name="held-out-4",
+    sites=(
+        Site(  # a county's converged-media site
+            name="松阳新闻网",
+            top=("松阳新闻网首页 • 县内新闻 • 乡镇动态 • 图片新闻", "首页 / 乡镇动态 / 正文"),
+            dateline=(("{cdate} {time}　松阳新闻网　{person}",), ("作者：{person}　　时间：{date}　　阅读：{views}",)),
+            under_dateline=("【A+】【A-】",),
+            editor=("【编辑：{person}】",),
+            tail=("分享给朋友：", "上一条：{prev}", "下一条：{next}", "Copyright (C) 2023 松阳县融媒体中心 All Rights Reserved"),
+        ),
+        Site(  # a city's party-building portal
+            name="宜春党建网",
+            top=("宜春党建网欢迎您！ 今天是2023年5月12日 星期五", "首 页 | 组织建设 | 干部工作 | 人才工作 | 党员教育"),
+            dateline=(("时间：{date}　来源：{name}　点击：{views}",),),
+            under_dateline=(),
+            editor=("（编辑：{person}　审核：{person2}）",),
+            tail=("打印此文　关闭窗口", "相关文章：", "{related}", "中共宜春市委组织部 版权所有",
+                  "地址：宜春市宜阳大道1号　邮编：336000　电话：0795-3999999"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("松阳发布", "宜春组工"),
+        account_line=("原创 {person} {name}", "{name}"),
+        date_line=("{date} {time} {province}",),
+        top=("▲点击蓝字 关注我们",),
+        credits=("统稿：{person}", "责任编辑：{person2}"),
+        tail=("◆ ◆ ◆  ◆ ◆", "往期精彩", "{related}", "↓↓↓点击阅读原文", "你的每个赞和在看，我都喜欢！"),
+    ),
+    paged=Paged(
+        page_numbers=("第{n}页（共{total}页）", "{n}／{total}", "~{n}~", "P.{n}", "— 第{n}页 —"),
+        headers=("宜春日报", "机密 ★ 内部", "{name}"),
+        footers=("中共宜春市委组织部印", "松阳县人民政府办公室"),
+        mastheads=(("宜春组工", "{cdate}　第{issue}期"),),
+        closing=(("发送：各县（市、区）委组织部", "宜春市委组织部办公室　　{cdate}印发"),),
+    ),
+    people=("熊伟", "付佳", "胡晓东"),
+    provinces=("江西", "浙江"),
+)
+
+# A fifth held-out set, written after held-out-4's first run (web and WeChat chrome of unseen
+# phrasing leaked) and before the rules were mended with it: the last, unseen, measure.
+FIFTH = Vocabulary(
+    name="held-out-5",
+    sites=(
+        Site(  # a city's news portal
+            name="南充新闻网",
+            top=("南充新闻网 | 南充日报社主管主办", "新闻中心 ＞ 区县新闻 ＞ 正文"),
+            dateline=(("作者：{person}　　来源：南充日报　　日期：{date}",),),
+            under_dateline=("小字体 中字体 大字体",),
+            editor=("责任编辑/{person}",),
+            tail=("分享文章到：", "热点新闻", "{related}", "南充日报社 版权所有 蜀ICP备09000000号"),
+        ),
+        Site(  # a district government's mobile page
+            name="高新区管委会",
+            top=("高新区管委会门户网站", "当前：首页 >> 工作动态"),
+            dateline=(("发布：{date}　来源：高新区党群工作部",),),
+            under_dateline=(),
+            editor=(),
+            tail=("【返回】 【顶部】", "相关文章推荐", "{related}", "主办：高新区管委会办公室"),
+        ),
+    ),
+    wechat=WeChat(
+        accounts=("南充组工", "高新先锋"),
+        account_line=("原创 {name} {person}", "原创 {name}"),
+        date_line=("{cdate} {time} 发表于{province}",),
+        top=("关注“{name}”，获取权威资讯",),
+        credits=("供稿：{name}", "编辑：{person}", "校审：{person2}"),
+        tail=("-THE END-", "推荐", "{related}", "长按关注", "点个赞吧", "微信扫一扫关注该公众号"),
+    ),
+    paged=Paged(
+        page_numbers=("第{n}页 共{total}页", "—{n}—", "- {n}/{total} -", "第 {n} 页", "{n} /{total}"),
+        headers=("南充日报", "高新区党建工作", "{name}"),
+        footers=("中共南充市委组织部编", "高新区党群工作部"),
+        mastheads=(("南充组工", "第{issue}期"), ("高 新 先 锋", "{cdate}")),
+        closing=(("报：市委组织部", "送：各党（工）委", "高新区党群工作部　　{cdate}印发"),),
+    ),
+    people=("唐宇", "秦芳", "曾凡"),
+    provinces=("四川", "广东"),
+)
+
+VOCABULARIES = {DEV.name: DEV, HELDOUT.name: HELDOUT, FRESH.name: FRESH, THIRD.name: THIRD, FOURTH.name: FOURTH,
+                FIFTH.name: FIFTH}
