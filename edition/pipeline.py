@@ -129,18 +129,18 @@ def plan(edition: Edition, paths: Paths) -> list[Move]:
     return edition.moves
 
 
-def load_translations(edition: Edition, paths: Paths) -> dict[str, attach.Catalog]:
+def load_translations(edition: Edition, paths: Paths) -> dict[str, attach.TranslationFile]:
     """Every report's PO file, read before anything is written (a syntax error stops the build here)."""
     moved = {m.new: m.old for m in plan(edition, paths)}
     slugs = [r.slug for r in edition.reports]
     language = paths.config.languages.target
     shown = {s: paths.relative(pofile.po_path(paths.translations, moved.get(s, s), language)) for s in slugs}
-    return attach.load_catalogs(paths.translations, slugs, language, moved=moved, shown=shown,
+    return attach.load_translation_files(paths.translations, slugs, language, moved=moved, shown=shown,
                                 project=paths.config.translation.project_id)
 
 
 def anchor(
-    edition: Edition, paths: Paths, catalogs: dict[str, attach.Catalog] | None = None, *, save: bool = True
+    edition: Edition, paths: Paths, catalogs: dict[str, attach.TranslationFile] | None = None, *, save: bool = True
 ) -> Edition:
     """Give every block its id, recovering ids from every record (ledger, PO file, last build,
     releases), and check that no published id or slug is lost. Nothing is written unless every

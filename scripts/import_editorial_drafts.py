@@ -19,7 +19,7 @@ from edition.drafting.import_drafts import ImportReport, import_source, load_dra
 from edition.errors import EditionError
 from edition.paths import Paths
 from edition.pipeline import anchor, read_and_clean
-from edition.translate.attach import load_catalogs, previous_chinese, sync_all
+from edition.translate.attach import load_translation_files, previous_chinese, sync_all
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.drafts or paths.root / ".scratch" / "drafts"
     try:
         edition = read_and_clean(paths)
-        catalogs = load_catalogs(paths.translations, [r.slug for r in edition.reports])
+        catalogs = load_translation_files(paths.translations, [r.slug for r in edition.reports])
         edition = anchor(edition, paths, save=False)
         sync_all(edition.reports, catalogs, ledgers=edition.ledgers,
                  previous=previous_chinese(paths.build / "edition.json"))

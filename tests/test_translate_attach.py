@@ -15,15 +15,15 @@ from edition.model import Block, Report
 from edition.paths import Paths
 from edition.pipeline import build
 from edition.translate import po as pofile
-from edition.translate.attach import Catalog, attach_report, sync_report
+from edition.translate.attach import TranslationFile, attach_report, sync_report
 from edition.write import edition_json, pages
 
 
-def report_with(entries: dict[str, tuple[str, bool, str | None]]) -> tuple[Report, Catalog]:
+def report_with(entries: dict[str, tuple[str, bool, str | None]]) -> tuple[Report, TranslationFile]:
     blocks = [Block("paragraph", f"中文{n}。", (n, n), id=anchor, number=n)
               for n, anchor in enumerate(["b1", "b2", "b3"], start=1)]
     report = Report("r", "000.txt", {}, blocks)
-    catalog = Catalog("r", Path("translations/en/r.po"), pofile.new_catalog("r"), existed=False)
+    catalog = TranslationFile("r", Path("translations/en/r.po"), pofile.new_catalog("r"), existed=False)
     sync_report(catalog, report)
     for anchor, (english, fuzzy, provenance) in entries.items():
         entry = pofile.by_context(catalog.po)[anchor]

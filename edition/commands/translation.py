@@ -21,7 +21,7 @@ from edition.errors import EditionError
 from edition.paths import Paths
 from edition.read.glossary import load_glossary
 from edition.translate import po as pofile
-from edition.translate.attach import Catalog, previous_chinese, sync_all
+from edition.translate.attach import TranslationFile, previous_chinese, sync_all
 
 log = logging.getLogger("edition")
 
@@ -32,7 +32,7 @@ class Workspace:
 
     paths: Paths
     reports: list
-    catalogs: dict[str, Catalog]
+    catalogs: dict[str, TranslationFile]
 
 
 def workspace(paths: Paths) -> Workspace:
@@ -252,11 +252,11 @@ class _NoEngine:
         raise EngineUnavailable("no engine was set up (every text was expected in the cache)")
 
 
-def _slug_of(catalogs: dict[str, Catalog], entry: object) -> str:
+def _slug_of(catalogs: dict[str, TranslationFile], entry: object) -> str:
     return next((s for s, c in catalogs.items() if any(e is entry for e in c.po)), "")
 
 
-def _memory_plan(catalogs: dict[str, Catalog], report: str | None, threshold: float) -> dict[str, set[str]]:
+def _memory_plan(catalogs: dict[str, TranslationFile], report: str | None, threshold: float) -> dict[str, set[str]]:
     """slug -> ids that translation memory would fill (computed without changing anything)."""
     index = memory.memory_index({s: c.po for s, c in catalogs.items()})
     plan: dict[str, set[str]] = {}

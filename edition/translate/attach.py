@@ -28,8 +28,8 @@ log = logging.getLogger("edition")
 
 
 @dataclass
-class Catalog:
-    """A report's PO file in memory."""
+class TranslationFile:
+    """A report's PO file in memory (the catalog of its translations; not the edition's catalog of sources)."""
 
     slug: str
     path: Path
@@ -61,26 +61,26 @@ class Catalog:
         return Testimony(self.shown or str(self.path), texts, retired - set(pofile.by_context(self.po)), {}, lines)
 
 
-def load_catalog(
+def load_translation_file(
     translations: Path, slug: str, language: str = pofile.LANGUAGE, *, moved_from: str | None = None,
     shown: str | None = None, project: str = pofile.PROJECT,
-) -> Catalog:
+) -> TranslationFile:
     """A report's PO file (loaded from the slug ``moved_from`` when the report moved), or a new one."""
     path = pofile.po_path(translations, slug, language)
     source = pofile.po_path(translations, moved_from, language) if moved_from else path
     name = shown or str(path)
     if not source.exists():
-        return Catalog(slug, path, pofile.new_catalog(slug, language, project), existed=False, shown=name)
+        return TranslationFile(slug, path, pofile.new_catalog(slug, language, project), existed=False, shown=name)
     po = pofile.load_po(source, name)
     if not pofile.has_header(po):
         log.warning("%s: no header (an empty file?): it gets the standard header", name)
         pofile.repair_header(po, slug, language, project)
     if moved_from:
         po.header = pofile.HEADER.format(slug=slug)
-    return Catalog(slug, path, po, shown=name, moved_from=source if moved_from else None)
+    return TranslationFile(slug, path, po, shown=name, moved_from=source if moved_from else None)
 
 
-def load_catalogs(
+def load_translation_files(
     translations: Path,
     slugs: Iterable[str],
     language: str = pofile.LANGUAGE,
@@ -88,12 +88,12 @@ def load_catalogs(
     moved: Mapping[str, str] | None = None,
     shown: Mapping[str, str] | None = None,
     project: str = pofile.PROJECT,
-) -> dict[str, Catalog]:
+) -> dict[str, TranslationFile]:
     """Every report's catalog; raises :class:`EditionError` on the first bad file, before any is written.
 
     ``moved``: slug -> the slug whose file a moved report takes along; ``shown``: slug -> its file's name."""
     return {
-        slug: load_catalog(translations, slug, language, moved_from=(moved or {}).get(slug),
+        slug: load_translation_file(translations, slug, language, moved_from=(moved or {}).get(slug),
                            shown=(shown or {}).get(slug), project=project)
         for slug in slugs
     }
@@ -104,7 +104,7 @@ def previous_chinese(edition_json: Path) -> dict[str, dict[str, str]]:
     return {slug: report.texts for slug, report in load_previous(edition_json).items()}
 
 
-def lost_translations(catalog: Catalog, previous: PreviousReport | None) -> list[str]:
+def lost_translations(catalog: TranslationFile, previous: PreviousReport | None) -> list[str]:
     """Ids the last build had English for that the file holds no translation of, active or obsolete."""
     if previous is None:
         return []
@@ -113,7 +113,7 @@ def lost_translations(catalog: Catalog, previous: PreviousReport | None) -> list
 
 
 def sync_report(
-    catalog: Catalog,
+    catalog: TranslationFile,
     report: Report,
     *,
     previous_zh: Mapping[str, str] | None = None,
@@ -124,7 +124,7 @@ def sync_report(
     )
 
 
-def attach_report(report: Report, catalog: Catalog) -> None:
+def attach_report(report: Report, catalog: TranslationFile) -> None:
     """Read the catalog onto the report's blocks (after sync, so every block has an entry)."""
     entries = pofile.by_context(catalog.po)
     lines = catalog.lines()
@@ -154,7 +154,7 @@ def attach_block(block: Block, entry: polib.POEntry | None, line: int | None) ->
 
 def sync_all(
     reports: Iterable[Report],
-    catalogs: Mapping[str, Catalog],
+    catalogs: Mapping[str, TranslationFile],
     *,
     ledgers: Mapping[str, object] | None = None,
     previous: Mapping[str, Mapping[str, str]] | None = None,
@@ -175,16 +175,16 @@ def attach_translations(
     translations: Path,
     *,
     ledgers: Mapping[str, object] | None = None,
-    catalogs: dict[str, Catalog] | None = None,
+    catalogs: dict[str, TranslationFile] | None = None,
     previous: Mapping[str, Mapping[str, str]] | None = None,
     save: bool = True,
-) -> dict[str, Catalog]:
+) -> dict[str, TranslationFile]:
     """Load (unless given), sync, save and attach every report's PO file; returns the catalogs.
 
     Every file is loaded before any is written, so a syntax error in one changes nothing.
     """
     if catalogs is None:
-        catalogs = load_catalogs(translations, [r.slug for r in reports])
+        catalogs = load_translation_files(translations, [r.slug for r in reports])
     sync_all(reports, catalogs, ledgers=ledgers, previous=previous)
     for report in reports:
         catalog = catalogs[report.slug]
