@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+DRAFTING_STAMP := $(VENV)/.drafting-stamp
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve data check lint clean help translate status candidates bench
@@ -15,7 +16,7 @@ help:
 	@echo "make serve  - preview the site at http://127.0.0.1:8000 with live reload"
 	@echo "make data   - run the pipeline only (anchors, build/edition.json, generated pages)"
 	@echo "make lint   - ruff"
-	@echo "make translate - draft missing translations online (ARGS='--provider deepl --report SLUG')"
+	@echo "make translate - draft missing translations online (ARGS='--provider deepl|openai|anthropic --report SLUG')"
 	@echo "make check  - QA findings of the translations"
 	@echo "make status - per report: missing, draft, reviewed translations and QA findings"
 	@echo "make candidates - frequent corpus words not yet in glossary.yaml (TOP=n)"
@@ -26,6 +27,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+# The official clients of the language-model providers (openai, anthropic): an optional extra.
+$(DRAFTING_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[drafting]'
+	@touch $(DRAFTING_STAMP)
 
 data: $(STAMP)
 	$(BIN)/edition build
@@ -46,7 +52,7 @@ lint: $(STAMP)
 candidates: $(STAMP)
 	$(BIN)/edition terms-candidates --top $(or $(TOP),50)
 
-translate: $(STAMP)
+translate: $(DRAFTING_STAMP)
 	$(BIN)/edition translate $(ARGS)
 
 check: $(STAMP)

@@ -81,7 +81,7 @@ def _cmd_translate(args: argparse.Namespace) -> int:
     with writing(Paths().build):
         return run_translate(
             Paths(), provider=args.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
-            report=args.report, concurrency=args.concurrency,
+            report=args.report, concurrency=args.concurrency, model=args.model,
         )
 
 
@@ -105,8 +105,13 @@ def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
         "translate", help="draft missing translations: translation memory, then a machine engine (online)"
     )
     translate.error = lambda message: translate.exit(2, f"error: {message}\n")  # one line, no usage
-    translate.add_argument("--provider", choices=sorted(PROVIDERS), default="google",
-                           help="machine translation engine (deepl reads its key from DEEPL_API_KEY)")
+    translate.add_argument("--provider", choices=sorted(PROVIDERS),
+                           default=os.environ.get("EDITION_PROVIDER", "").strip() or "google",
+                           help="machine translation engine (default: $EDITION_PROVIDER, else google; deepl, "
+                                "openai and anthropic read their keys from DEEPL_API_KEY, OPENAI_API_KEY and "
+                                "ANTHROPIC_API_KEY)")
+    translate.add_argument("--model", help="the language model to ask (openai, anthropic; default: $OPENAI_MODEL "
+                           "or $ANTHROPIC_MODEL, else the provider's default)")
     translate.add_argument("--target", default="en", help="target language (default en: British English)")
     translate.add_argument("--redraft-fuzzy", action="store_true",
                            help="also replace drafts (fuzzy entries); reviewed entries are never touched")

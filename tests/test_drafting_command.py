@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import json
 import logging
+import shutil
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from edition import cli
+from edition.drafting import terms
 from edition.drafting.secrets import MASK
 from edition.paths import Paths
 from edition.pipeline import build
@@ -70,7 +72,8 @@ def test_an_unknown_provider_is_one_line(capsys: pytest.CaptureFixture[str]) -> 
         cli.main(["translate", "--provider", "unknown"])
     assert exited.value.code == 2
     assert one_line(capsys.readouterr().err) == (
-        "error: argument --provider: invalid choice: 'unknown' (choose from 'deepl', 'google', 'mymemory')")
+        "error: argument --provider: invalid choice: 'unknown' "
+        "(choose from 'anthropic', 'deepl', 'google', 'mymemory', 'openai')")
 
 
 @pytest.mark.parametrize(("provider", "message"), [
@@ -118,18 +121,42 @@ def test_a_refused_key_that_the_server_echoes(edition: Paths, capsys: pytest.Cap
     assert snapshot(edition.root) == before
 
 
-def test_drafts_through_deepl(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+def test_drafts_through_deepl_with_the_editions_glossary(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
-    with Server(deepl_api(KEY)) as server:
+    glossaries: dict[str, dict] = {}
+    with Server(deepl_api(KEY, glossaries=glossaries)) as server:
         assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}, out=out) == 0
     assert capsys.readouterr().err == ""
     entries = pofile.by_context(pofile.load_po(pofile.po_path(edition.translations, SLUG)))
     drafted = [a for a in CLEARED if entries[a].msgstr == english(entries[a].msgid)]
-    assert drafted and all(pofile.provenance(entries[a]) == "deepl (official client deepl 1.x), 2026-12-02"
-                           for a in drafted)
+    renderings = terms.load(edition.glossary)
+    assert len(renderings) > 100
+    assert drafted and all(pofile.provenance(entries[a]) == (
+        f"deepl (official client deepl 1.x, edition glossary {len(renderings)} terms), 2026-12-02") for a in drafted)
+    # One glossary, made of the edition's terms and named after them, given with every text (the probe's too).
+    [(glossary_id, glossary)] = glossaries.items()
+    assert glossary["name"] == f"edition zh-en {terms.digest(renderings)}"
+    assert [(d["source_lang"], d["target_lang"], d["entries"]) for d in glossary["dictionaries"]] == [
+        ("ZH", "EN", renderings)]
+    translations = [r.json() for r in server.requests if r.path == "/v2/translate"]
+    assert translations and all(body["glossary_id"] == glossary_id for body in translations)
+    # The cache key names the glossary: a draft made without it is not taken for one made with it.
     cache = json.loads((edition.translations / ".cache" / "deepl-client-EN-GB.json").read_text(encoding="utf-8"))
-    assert all(cache[entries[a].msgid] == entries[a].msgstr for a in drafted)
+    prefix = f"[terms={terms.digest(renderings)}] "
+    assert all(cache[prefix + entries[a].msgid]["english"] == entries[a].msgstr for a in drafted)
+    assert not any(entries[a].msgid in cache for a in drafted)
     assert f"{len(drafted)} machine drafts (0 from the cache), 0 failed" in out.getvalue()
+
+
+def test_the_deepl_glossary_is_reused_while_the_terms_are_unchanged(edition: Paths) -> None:
+    glossaries: dict[str, dict] = {}
+    env = {"DEEPL_API_KEY": KEY}
+    with Server(deepl_api(KEY, glossaries=glossaries)) as server:
+        assert translate(edition, {**env, "DEEPL_SERVER_URL": server.url}, redraft_fuzzy=True, report=SLUG) == 0
+        shutil.rmtree(edition.translations / ".cache")  # so that the second run asks again
+        assert translate(edition, {**env, "DEEPL_SERVER_URL": server.url}, redraft_fuzzy=True, report=SLUG) == 0
+    assert len(glossaries) == 1  # found by its name the second time, not made again
+    assert [r.method for r in server.requests if r.path == "/v3/glossaries"] == ["GET", "POST", "GET"]
 
 
 def test_a_quota_exhausted_mid_run(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
