@@ -32,6 +32,10 @@ class Request:
     def json(self) -> dict:
         return json.loads(self.body or b"{}")
 
+    def header(self, name: str) -> str | None:
+        """A header's value, whatever the case of its name."""
+        return next((value for key, value in self.headers.items() if key.lower() == name.lower()), None)
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -198,7 +202,7 @@ def openai_api(key: str, script: LlmScript | None = None, model: str | None = OP
         text = request.json().get("input", "")
         if script is not None and (fault := script(request, text)) is not None:
             return fault
-        if request.headers.get("authorization") != f"Bearer {key}":
+        if request.header("authorization") != f"Bearer {key}":
             return Reply(401, {"error": {"message": "Incorrect API key provided.", "type": "invalid_request_error",
                                          "code": "invalid_api_key"}})
         return Reply(200, openai_response(llm_english(text), model))
@@ -225,7 +229,7 @@ def anthropic_api(key: str, script: LlmScript | None = None, model: str | None =
         text = messages[0].get("content", "")
         if script is not None and (fault := script(request, text)) is not None:
             return fault
-        if key not in (request.headers.get("x-api-key"), request.headers.get("authorization", "").removeprefix("Bearer ")):
+        if key not in (request.header("x-api-key"), (request.header("authorization") or "").removeprefix("Bearer ")):
             return Reply(401, {"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}})
         return Reply(200, anthropic_message(llm_english(text), model))
 

@@ -7,19 +7,34 @@ import io
 import json
 import logging
 import shutil
+import sys
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from edition import cli
-from edition.drafting import terms
+from edition.drafting import providers, terms
+from edition.drafting.cache import entry_key
 from edition.drafting.secrets import MASK
 from edition.paths import Paths
 from edition.pipeline import build
 from edition.translate import commands
 from edition.translate import po as pofile
-from tests.http_fakes import Reply, Request, Server, deepl_api, english, refused_url
+from tests.http_fakes import (
+    ANTHROPIC_MODEL,
+    OPENAI_MODEL,
+    Reply,
+    Request,
+    Server,
+    anthropic_api,
+    deepl_api,
+    english,
+    llm_english,
+    openai_api,
+    refused_url,
+)
 
 KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d:fx"
 SLUG = "kecheng-four-take-the-leads"
@@ -224,3 +239,74 @@ def test_any_other_library_error_is_one_redacted_line(edition: Paths, monkeypatc
     with Server(deepl_api(KEY)) as server:
         assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}) == 1
     assert one_line(capsys.readouterr().err) == f"error: deepl: RuntimeError: unexpected, auth_key={MASK}"
+
+
+LANGUAGE_MODELS = {
+    "openai": ("sk-proj-Y29tbWFuZC10ZXN0LWtleS0wMTIzNDU2Nzg5YWJjZGVm", openai_api, "/v1", OPENAI_MODEL, "gpt-5.5"),
+    "anthropic": ("sk-ant-api03-Y29tbWFuZC10ZXN0LWtleS0wMTIzNDU2Nzg5-AA", anthropic_api, "", ANTHROPIC_MODEL,
+                  "claude-sonnet-5-5"),
+}
+
+
+def llm_env(provider: str, server: Server) -> dict[str, str]:
+    key, _, path, _, _ = LANGUAGE_MODELS[provider]
+    spec = providers.PROVIDERS[provider]
+    return {spec.key_env or "": key, spec.settings_env["base_url"]: server.url + path}
+
+
+@pytest.mark.parametrize("provider", list(LANGUAGE_MODELS))
+def test_drafts_through_a_language_model_with_the_glossary_terms_of_each_text(
+    provider: str, edition: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, fake, _, reported, requested = LANGUAGE_MODELS[provider]
+    out = io.StringIO()
+    with Server(fake(key)) as server:
+        assert commands.run_translate(edition, provider=provider, env=llm_env(provider, server), progress=False,
+                                      today="2026-12-02", out=out) == 0
+    assert capsys.readouterr().err == ""
+    entries = pofile.by_context(pofile.load_po(pofile.po_path(edition.translations, SLUG)))
+    renderings = terms.load(edition.glossary)
+    major = version(provider).split(".")[0]
+    cache = json.loads((edition.translations / ".cache" / f"{provider}-en-GB.json").read_text(encoding="utf-8"))
+    drafted = [a for a in CLEARED if entries[a].msgstr == llm_english(entries[a].msgid)]
+    assert drafted
+    for anchor in drafted:
+        given = terms.occurring(entries[anchor].msgid, renderings)
+        assert given, anchor  # these paragraphs have glossary terms: each is named in the instructions
+        assert pofile.provenance(entries[anchor]) == (
+            f"{provider} {reported} (official client {provider} {major}.x, edition glossary {len(given)} terms), "
+            "2026-12-02")
+        assert cache[entry_key(entries[anchor].msgid, model=requested, terms=given)]["english"] == entries[anchor].msgstr
+    prompts = [r.json().get("instructions") or r.json().get("system") for r in server.requests]
+    assert all(f"- {zh} → {en}" in "".join(prompts) for zh, en in
+               terms.occurring(entries[drafted[0]].msgid, renderings).items())
+
+
+def test_the_model_option_reaches_the_request_and_is_only_for_language_models(
+    edition: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, fake, _, _, _ = LANGUAGE_MODELS["openai"]
+    with Server(fake(key)) as server:
+        env = {**llm_env("openai", server), "OPENAI_MODEL": "from-the-environment"}
+        assert commands.run_translate(edition, provider="openai", env=env, progress=False, model="gpt-5.4-mini") == 0
+    assert {r.json()["model"] for r in server.requests} == {"gpt-5.4-mini"}
+    assert commands.run_translate(edition, provider="deepl", env={}, model="x") == 2
+    assert one_line(capsys.readouterr().err) == "error: deepl: --model is for a language model (openai, anthropic)"
+
+
+def test_a_language_model_without_its_library_is_one_line(edition: Paths, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    before = snapshot(edition.root)
+    monkeypatch.setitem(sys.modules, "anthropic", None)  # as if the drafting extra were not installed
+    assert commands.run_translate(edition, provider="anthropic", env={"ANTHROPIC_API_KEY": "sk-ant-0123456789"}) == 1
+    assert one_line(capsys.readouterr().err) == (
+        "error: anthropic: the anthropic provider needs its official client library: pip install "
+        "'edition[drafting]' (make translate installs it); no file was changed")
+    assert snapshot(edition.root) == before
+
+
+def test_the_default_provider_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str], cli_logging: object) -> None:
+    monkeypatch.setenv("EDITION_PROVIDER", "mymemory")
+    assert cli.main(["translate", "--target", "xx"]) == 2
+    assert one_line(capsys.readouterr().err).startswith("error: mymemory: target language 'xx' is not supported")
