@@ -34,6 +34,7 @@ from edition.translate import attach, qa
 from edition.translate import po as pofile
 from edition.write import changelog_pages, downloads_page, edition_json, glossary_pages, pages, progress_page
 from edition.write.atomic import write_bytes, write_text
+from edition.write.tmx import translation_memory
 
 log = logging.getLogger("edition")
 
@@ -271,6 +272,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     publish("edition.json", edition_json.dumps(record))
     publish("glossary.csv", export.glossary_csv(annotations.terms))
     publish("glossary.tbx", export.glossary_tbx(annotations.terms))
+    publish("translation-memory.tmx", translation_memory(edition.reports))
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
     written.add(paths.jieba_dictionary)
     for report in edition.reports:

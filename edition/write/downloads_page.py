@@ -36,6 +36,12 @@ def downloads_page(reports: list[Report], sources: list[SourceEdition], *, citat
     lines += [f"- [`{r.slug}.po`](po/{r.slug}.po): {escape(r.label)}" for r in reports]
     lines += [
         "",
+        "And every translated block of them as one translation memory for translation tools: "
+        "[`translation-memory.tmx`](translation-memory.tmx) (TMX 1.4; each unit names its block, "
+        "`<slug>#<id>`, and its state, draft or reviewed).",
+    ]
+    lines += [
+        "",
         "## Sources { #sources }",
         "",
         "The raw source files, byte for byte as received, with their SHA-256 sums "
