@@ -287,3 +287,20 @@ def test_no_glossary_for_a_target_the_glossary_is_not_in(tmp_path: Path) -> None
     assert {r.path for r in server.requests} == {"/v2/translate"}
     assert "glossary_id" not in server.requests[0].json() and server.requests[0].json()["target_lang"] == "DE"
     assert pofile.provenance(pofile.load_po(path)[0]) == PROVENANCE
+
+
+def test_a_retry_after_from_deepl_is_not_passed_on_by_its_client_so_the_back_off_is_exponential(tmp_path: Path) -> None:
+    """DeepL's client keeps no headers on its TooManyRequestsException: the shared back-off's own times apply."""
+    refusals = {"第1段。": 2}
+
+    def throttled(request: Request, batch: list[str]) -> Reply | None:
+        if refusals.get(batch[0]):
+            refusals[batch[0]] -= 1
+            return Reply(429, {"message": "Too many requests"}, {"Retry-After": "30"})
+        return None
+
+    path, po = catalog(tmp_path, texts(2))
+    waits: list[float] = []
+    with Server(deepl_api(KEY, throttled)) as server:
+        result = draft({path: po}, server, sleep=waits.append, backoff=1.0)
+    assert waits == [1.0, 2.0] and len(result.drafted) == 2 and sent(server).count("第1段。") == 3
