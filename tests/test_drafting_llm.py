@@ -23,7 +23,7 @@ from edition.drafting import providers
 from edition.drafting import terms as edition_terms
 from edition.drafting.cache import DraftCache, cache_path, entry_key
 from edition.drafting.errors import EngineUnavailable
-from edition.drafting.llm import INSTRUCTIONS, PLATFORM_HEADERS
+from edition.drafting.llm import INSTRUCTIONS, PLATFORM_HEADERS, instructions
 from edition.drafting.run import SECRET_IN_ANSWER, DraftResult, RunStopped, draft_missing
 from edition.drafting.transport import probe
 from edition.paths import REPOSITORY
@@ -118,6 +118,16 @@ def asked(server: Server) -> list[str]:
 
 def failures(result: DraftResult) -> list[tuple[str, str]]:
     return [(anchor, message) for _, anchor, message in result.failed]
+
+
+def test_the_instructions_say_what_a_draft_must_be(api: Api) -> None:
+    text = instructions("British English", {"四带头": "Four Take-the-Leads"})
+    for phrase in ("Simplified Chinese", "into British English", "faithfully and completely", "Keep every number",
+                   "the paragraph's structure", "the translation alone", "\n- 四带头 → Four Take-the-Leads\n"):
+        assert phrase in text, phrase
+    assert "Render these terms" not in instructions("British English", {}) + instructions("British English", None)
+    american = providers.make_engine(api.provider, "en-US", env={api.env_key: api.key})
+    assert american.language == "American English"  # the instructions follow the target
 
 
 def test_drafts_through_the_official_client_with_the_key_in_its_header_only(api: Api, tmp_path: Path) -> None:
