@@ -112,8 +112,9 @@ def _cmd_translate(args: argparse.Namespace, paths: Paths) -> int:
     drafting = paths.config.drafting
     with writing(paths.build):
         return run_translate(
-            paths, provider=args.provider or drafting.provider, target=args.target, redraft_fuzzy=args.redraft_fuzzy,
-            report=args.report, concurrency=args.concurrency or drafting.concurrency,
+            paths, provider=args.provider or os.environ.get("EDITION_PROVIDER", "").strip() or drafting.provider,
+            target=args.target, redraft_fuzzy=args.redraft_fuzzy, report=args.report,
+            concurrency=args.concurrency or drafting.concurrency, model=args.model,
         )
 
 
@@ -137,8 +138,11 @@ def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
     )
     translate.error = lambda message: translate.exit(2, f"error: {message}\n")  # one line, no usage
     translate.add_argument("--provider", choices=sorted(PROVIDERS), default=None,
-                           help="machine translation engine (default: drafting.provider in edition.yml, google; "
-                                "deepl reads its key from DEEPL_API_KEY)")
+                           help="machine translation engine (default: $EDITION_PROVIDER, else drafting.provider in "
+                                "edition.yml, else google; deepl, openai and anthropic read their keys from "
+                                "DEEPL_API_KEY, OPENAI_API_KEY and ANTHROPIC_API_KEY)")
+    translate.add_argument("--model", help="the language model to ask (openai, anthropic; default: $OPENAI_MODEL "
+                           "or $ANTHROPIC_MODEL, else the provider's default)")
     translate.add_argument("--target", default="en", help="target language (default en: British English)")
     translate.add_argument("--redraft-fuzzy", action="store_true",
                            help="also replace drafts (fuzzy entries); reviewed entries are never touched")

@@ -116,7 +116,7 @@ class Glossary(_Section):
 
 
 class Drafting(_Section):
-    provider: Literal["google", "deepl", "mymemory"] = "google"
+    provider: Literal["google", "mymemory", "deepl", "openai", "anthropic"] = "google"
     concurrency: Annotated[int, Field(ge=1, le=64)] = 4
     timeout: Annotated[float, Field(gt=0)] = 60.0  # seconds a call may take
     retries: Annotated[int, Field(ge=0, le=20)] = 5  # after a rate limit

@@ -46,6 +46,7 @@ from edition.write import (
     tei,
 )
 from edition.write.render import hand_pages
+from edition.write.tmx import translation_memory
 
 log = logging.getLogger("edition")
 
@@ -296,6 +297,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
             publish(f"tei/{report.slug}.xml", tei.tei_document(
                 report, source, edition.edition_meta(), source_meta=entry.meta if entry else None,
                 retired=edition.redirects().get(report.slug, {})))
+    publish("translation-memory.tmx", translation_memory(edition.reports))
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
     written.add(paths.jieba_dictionary)
     for report in edition.reports:

@@ -33,7 +33,7 @@ def test_this_editions_file_is_valid_and_holds_its_own_content() -> None:
     ("sitee:\n  nav_lists_up_to: 5\n", r"edition.yml:1: unknown setting 'sitee'"),
     ("site:\n  nav_lists_up_to: many\n", r"edition.yml:2: site.nav_lists_up_to: Input should be a valid integer"),
     ("anchors:\n  part: 1.5\n", r"edition.yml:2: anchors.part: Input should be less than or equal to 1 \(got 1.5\)"),
-    ("drafting:\n  provider: babelfish\n", r"edition.yml:2: drafting.provider: Input should be 'google', 'deepl'"),
+    ("drafting:\n  provider: babelfish\n", r"edition.yml:2: drafting.provider: Input should be 'google', 'mymemory', 'deepl'"),
     ("qa:\n  length_band: [3, 2]\n", r"edition.yml:2: qa.length_band: the lower bound must be below the upper"),
     ("folders:\n  docs: ../elsewhere\n", r"edition.yml:2: folders.docs: must be a path inside the project \(got .../elsewhere.\)"),
     ("- a list\n", r"edition.yml:1: must be a mapping of settings"),

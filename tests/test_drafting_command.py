@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 import json
 import logging
+import shutil
+import sys
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import quote
 
@@ -13,11 +16,25 @@ import pytest
 
 from edition import cli
 from edition.commands import translation as commands
+from edition.drafting import providers, terms
+from edition.drafting.cache import entry_key
 from edition.drafting.secrets import MASK
 from edition.paths import Paths
 from edition.pipeline import build
 from edition.translate import po as pofile
-from tests.http_fakes import Reply, Request, Server, deepl_api, english, refused_url
+from tests.http_fakes import (
+    ANTHROPIC_MODEL,
+    OPENAI_MODEL,
+    Reply,
+    Request,
+    Server,
+    anthropic_api,
+    deepl_api,
+    english,
+    llm_english,
+    openai_api,
+    refused_url,
+)
 
 KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d:fx"
 SLUG = "kecheng-four-take-the-leads"
@@ -70,7 +87,8 @@ def test_an_unknown_provider_is_one_line(capsys: pytest.CaptureFixture[str]) -> 
         cli.main(["translate", "--provider", "unknown"])
     assert exited.value.code == 2
     assert one_line(capsys.readouterr().err) == (
-        "error: argument --provider: invalid choice: 'unknown' (choose from 'deepl', 'google', 'mymemory')")
+        "error: argument --provider: invalid choice: 'unknown' "
+        "(choose from 'anthropic', 'deepl', 'google', 'mymemory', 'openai')")
 
 
 @pytest.mark.parametrize(("provider", "message"), [
@@ -118,18 +136,42 @@ def test_a_refused_key_that_the_server_echoes(edition: Paths, capsys: pytest.Cap
     assert snapshot(edition.root) == before
 
 
-def test_drafts_through_deepl(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+def test_drafts_through_deepl_with_the_editions_glossary(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
     out = io.StringIO()
-    with Server(deepl_api(KEY)) as server:
+    glossaries: dict[str, dict] = {}
+    with Server(deepl_api(KEY, glossaries=glossaries)) as server:
         assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}, out=out) == 0
     assert capsys.readouterr().err == ""
     entries = pofile.by_context(pofile.load_po(pofile.po_path(edition.translations, SLUG)))
     drafted = [a for a in CLEARED if entries[a].msgstr == english(entries[a].msgid)]
-    assert drafted and all(pofile.provenance(entries[a]) == "deepl (official client deepl 1.x), 2026-12-02"
-                           for a in drafted)
+    renderings = terms.load(edition.glossary)
+    assert len(renderings) > 100
+    assert drafted and all(pofile.provenance(entries[a]) == (
+        f"deepl (official client deepl 1.x, edition glossary {len(renderings)} terms), 2026-12-02") for a in drafted)
+    # One glossary, made of the edition's terms and named after them, given with every text (the probe's too).
+    [(glossary_id, glossary)] = glossaries.items()
+    assert glossary["name"] == f"edition zh-en {terms.digest(renderings)}"
+    assert [(d["source_lang"], d["target_lang"], d["entries"]) for d in glossary["dictionaries"]] == [
+        ("ZH", "EN", renderings)]
+    translations = [r.json() for r in server.requests if r.path == "/v2/translate"]
+    assert translations and all(body["glossary_id"] == glossary_id for body in translations)
+    # The cache key names the glossary: a draft made without it is not taken for one made with it.
     cache = json.loads((edition.translations / ".cache" / "deepl-client-EN-GB.json").read_text(encoding="utf-8"))
-    assert all(cache[entries[a].msgid] == entries[a].msgstr for a in drafted)
+    prefix = f"[terms={terms.digest(renderings)}] "
+    assert all(cache[prefix + entries[a].msgid]["english"] == entries[a].msgstr for a in drafted)
+    assert not any(entries[a].msgid in cache for a in drafted)
     assert f"{len(drafted)} machine drafts (0 from the cache), 0 failed" in out.getvalue()
+
+
+def test_the_deepl_glossary_is_reused_while_the_terms_are_unchanged(edition: Paths) -> None:
+    glossaries: dict[str, dict] = {}
+    env = {"DEEPL_API_KEY": KEY}
+    with Server(deepl_api(KEY, glossaries=glossaries)) as server:
+        assert translate(edition, {**env, "DEEPL_SERVER_URL": server.url}, redraft_fuzzy=True, report=SLUG) == 0
+        shutil.rmtree(edition.translations / ".cache")  # so that the second run asks again
+        assert translate(edition, {**env, "DEEPL_SERVER_URL": server.url}, redraft_fuzzy=True, report=SLUG) == 0
+    assert len(glossaries) == 1  # found by its name the second time, not made again
+    assert [r.method for r in server.requests if r.path == "/v3/glossaries"] == ["GET", "POST", "GET"]
 
 
 def test_a_quota_exhausted_mid_run(edition: Paths, capsys: pytest.CaptureFixture[str]) -> None:
@@ -197,3 +239,74 @@ def test_any_other_library_error_is_one_redacted_line(edition: Paths, monkeypatc
     with Server(deepl_api(KEY)) as server:
         assert translate(edition, {"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url}) == 1
     assert one_line(capsys.readouterr().err) == f"error: deepl: RuntimeError: unexpected, auth_key={MASK}"
+
+
+LANGUAGE_MODELS = {
+    "openai": ("sk-proj-Y29tbWFuZC10ZXN0LWtleS0wMTIzNDU2Nzg5YWJjZGVm", openai_api, "/v1", OPENAI_MODEL, "gpt-5.5"),
+    "anthropic": ("sk-ant-api03-Y29tbWFuZC10ZXN0LWtleS0wMTIzNDU2Nzg5-AA", anthropic_api, "", ANTHROPIC_MODEL,
+                  "claude-sonnet-5-5"),
+}
+
+
+def llm_env(provider: str, server: Server) -> dict[str, str]:
+    key, _, path, _, _ = LANGUAGE_MODELS[provider]
+    spec = providers.PROVIDERS[provider]
+    return {spec.key_env or "": key, spec.settings_env["base_url"]: server.url + path}
+
+
+@pytest.mark.parametrize("provider", list(LANGUAGE_MODELS))
+def test_drafts_through_a_language_model_with_the_glossary_terms_of_each_text(
+    provider: str, edition: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, fake, _, reported, requested = LANGUAGE_MODELS[provider]
+    out = io.StringIO()
+    with Server(fake(key)) as server:
+        assert commands.run_translate(edition, provider=provider, env=llm_env(provider, server), progress=False,
+                                      today="2026-12-02", out=out) == 0
+    assert capsys.readouterr().err == ""
+    entries = pofile.by_context(pofile.load_po(pofile.po_path(edition.translations, SLUG)))
+    renderings = terms.load(edition.glossary)
+    major = version(provider).split(".")[0]
+    cache = json.loads((edition.translations / ".cache" / f"{provider}-en-GB.json").read_text(encoding="utf-8"))
+    drafted = [a for a in CLEARED if entries[a].msgstr == llm_english(entries[a].msgid)]
+    assert drafted
+    for anchor in drafted:
+        given = terms.occurring(entries[anchor].msgid, renderings)
+        assert given, anchor  # these paragraphs have glossary terms: each is named in the instructions
+        assert pofile.provenance(entries[anchor]) == (
+            f"{provider} {reported} (official client {provider} {major}.x, edition glossary {len(given)} terms), "
+            "2026-12-02")
+        assert cache[entry_key(entries[anchor].msgid, model=requested, terms=given)]["english"] == entries[anchor].msgstr
+    prompts = [r.json().get("instructions") or r.json().get("system") for r in server.requests]
+    assert all(f"- {zh} → {en}" in "".join(prompts) for zh, en in
+               terms.occurring(entries[drafted[0]].msgid, renderings).items())
+
+
+def test_the_model_option_reaches_the_request_and_is_only_for_language_models(
+    edition: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, fake, _, _, _ = LANGUAGE_MODELS["openai"]
+    with Server(fake(key)) as server:
+        env = {**llm_env("openai", server), "OPENAI_MODEL": "from-the-environment"}
+        assert commands.run_translate(edition, provider="openai", env=env, progress=False, model="gpt-5.4-mini") == 0
+    assert {r.json()["model"] for r in server.requests} == {"gpt-5.4-mini"}
+    assert commands.run_translate(edition, provider="deepl", env={}, model="x") == 2
+    assert one_line(capsys.readouterr().err) == "error: deepl: --model is for a language model (openai, anthropic)"
+
+
+def test_a_language_model_without_its_library_is_one_line(edition: Paths, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    before = snapshot(edition.root)
+    monkeypatch.setitem(sys.modules, "anthropic", None)  # as if the drafting extra were not installed
+    assert commands.run_translate(edition, provider="anthropic", env={"ANTHROPIC_API_KEY": "sk-ant-0123456789"}) == 1
+    assert one_line(capsys.readouterr().err) == (
+        "error: anthropic: the anthropic provider needs its official client library: pip install "
+        "'edition[drafting]' (make translate installs it); no file was changed")
+    assert snapshot(edition.root) == before
+
+
+def test_the_default_provider_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str], cli_logging: object) -> None:
+    monkeypatch.setenv("EDITION_PROVIDER", "mymemory")
+    assert cli.main(["translate", "--target", "xx"]) == 2
+    assert one_line(capsys.readouterr().err).startswith("error: mymemory: target language 'xx' is not supported")

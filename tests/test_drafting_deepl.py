@@ -17,7 +17,7 @@ import polib
 import pytest
 
 from benchmark import simulate
-from edition.drafting import providers
+from edition.drafting import providers, terms
 from edition.drafting.cache import DraftCache, cache_path
 from edition.drafting.errors import EngineUnavailable
 from edition.drafting.run import SECRET_IN_ANSWER, DraftResult, RunStopped, draft_missing
@@ -230,3 +230,77 @@ def test_a_run_killed_outright_mid_way_resumes_asking_only_for_what_is_missing(t
     assert set(asked) == everything - set(cached) and len(asked) == len(set(asked))  # only what is missing, once
     assert len(result.drafted) == 160 - len(drafted) and not result.failed
     assert all(e.msgstr for po in simulate.load_workload(tmp_path).values() for e in po)
+
+
+# --- the edition's glossary, as a DeepL glossary ------------------------------------------------
+
+TERMS = {"党建引领": "Party-building leadership", "四带头": "Four Take-the-Leads", "棚改": "shantytown redevelopment"}
+
+
+def test_the_glossary_is_made_once_and_given_with_every_text(tmp_path: Path) -> None:
+    path, po = catalog(tmp_path, texts(8))
+    glossaries: dict[str, dict] = {}
+    cache = DraftCache(cache_path(tmp_path, "deepl-client", "EN-GB"))
+    with Server(deepl_api(KEY, glossaries=glossaries)) as server:
+        engine = providers.make_engine("deepl", "en", env={"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url},
+                                       terms=TERMS)
+        result = draft_missing({path: po}, engine, provider="deepl", today=TODAY, progress=False, cache=cache,
+                               concurrency=4)
+    assert len(result.drafted) == 8
+    [(glossary_id, glossary)] = glossaries.items()  # made once, though four workers wanted it at once
+    assert glossary == {"name": f"edition zh-en {terms.digest(TERMS)}",
+                        "dictionaries": [{"source_lang": "ZH", "target_lang": "EN", "entries": TERMS}]}
+    translations = [r.json() for r in server.requests if r.path == "/v2/translate"]
+    assert len(translations) == 8 and all(t["glossary_id"] == glossary_id for t in translations)
+    assert [r.method for r in server.requests if r.path == "/v3/glossaries"] == ["GET", "POST"]
+    saved = pofile.by_context(pofile.load_po(path))
+    expected = f"deepl (official client deepl {version('deepl').split('.')[0]}.x, edition glossary 3 terms), {TODAY}"
+    assert all(pofile.provenance(e) == expected for e in saved.values())
+    assert set(json.loads(cache.path.read_text(encoding="utf-8"))) == {
+        f"[terms={terms.digest(TERMS)}] {t}" for t in texts(8)}
+
+
+def test_a_glossary_deepl_refuses_fails_the_engine_and_nothing_is_drafted_without_it(tmp_path: Path) -> None:
+    def respond(request: Request) -> Reply:
+        if request.path == "/v3/glossaries" and request.method == "POST":
+            return Reply(400, {"message": "Unsupported glossary source and target language pair"})
+        return deepl_api(KEY)(request)
+
+    path, po = catalog(tmp_path, texts(3))
+    with Server(respond) as server:
+        engine = providers.make_engine("deepl", "en", env={"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url},
+                                       terms=TERMS)
+        with pytest.raises(EngineUnavailable, match=r"failed \(DeepLException: Bad request, message: Unsupported glossary"):
+            probe(engine, secrets=[KEY])
+        result = draft_missing({path: po}, engine, provider="deepl", today=TODAY, progress=False)
+    assert len(result.failed) == 3 and not result.drafted  # never a draft that claims a glossary it lacked
+    assert not [r for r in server.requests if r.path == "/v2/translate"]
+
+
+def test_no_glossary_for_a_target_the_glossary_is_not_in(tmp_path: Path) -> None:
+    """The glossary is Chinese -> English: a German draft gets none, and its provenance claims none."""
+    path, po = catalog(tmp_path, texts(2))
+    with Server(deepl_api(KEY)) as server:
+        engine = providers.make_engine("deepl", "de", env={"DEEPL_API_KEY": KEY, "DEEPL_SERVER_URL": server.url},
+                                       terms=TERMS)
+        draft_missing({path: po}, engine, provider="deepl", today=TODAY, progress=False)
+    assert {r.path for r in server.requests} == {"/v2/translate"}
+    assert "glossary_id" not in server.requests[0].json() and server.requests[0].json()["target_lang"] == "DE"
+    assert pofile.provenance(pofile.load_po(path)[0]) == PROVENANCE
+
+
+def test_a_retry_after_from_deepl_is_not_passed_on_by_its_client_so_the_back_off_is_exponential(tmp_path: Path) -> None:
+    """DeepL's client keeps no headers on its TooManyRequestsException: the shared back-off's own times apply."""
+    refusals = {"第1段。": 2}
+
+    def throttled(request: Request, batch: list[str]) -> Reply | None:
+        if refusals.get(batch[0]):
+            refusals[batch[0]] -= 1
+            return Reply(429, {"message": "Too many requests"}, {"Retry-After": "30"})
+        return None
+
+    path, po = catalog(tmp_path, texts(2))
+    waits: list[float] = []
+    with Server(deepl_api(KEY, throttled)) as server:
+        result = draft({path: po}, server, sleep=waits.append, backoff=1.0)
+    assert waits == [1.0, 2.0] and len(result.drafted) == 2 and sent(server).count("第1段。") == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from importlib.metadata import version
+from pathlib import Path
 
 import deepl
 import pytest
@@ -13,8 +14,11 @@ from deep_translator import GoogleTranslator
 from edition.drafting import providers
 from edition.drafting.errors import EngineUnavailable
 from edition.drafting.providers import PROVIDERS, Connection, DeeplEngine, LanguageNotSupported
+from edition.drafting.run import draft_missing
 from edition.drafting.transport import translate_piece
-from tests.http_fakes import Reply, Server
+from edition.translate import po as pofile
+from tests.conftest import catalog
+from tests.http_fakes import Reply, Request, Server
 
 KEY = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d:fx"
 
@@ -55,9 +59,11 @@ def test_an_unsupported_target_is_one_short_line_with_suggestions(provider: str,
 def test_every_code_a_provider_takes_is_listed_and_taken() -> None:
     for provider in PROVIDERS.values():
         codes = provider.codes()
-        assert "en" in codes and len(codes) > 20
+        assert "en" in codes and len(codes) > (20 if provider.name in ("google", "mymemory", "deepl") else 2)
         assert all(provider.target_code(code) for code in codes)
     assert "pt" not in PROVIDERS["deepl"].codes()  # the client refuses a plain PT as a target
+    for name in ("openai", "anthropic"):  # the instructions are written for English, British or American
+        assert PROVIDERS[name].codes() == ["en", "en-GB", "en-US"] and PROVIDERS[name].target_code("en") == "en-GB"
 
 
 def test_engines_are_made_with_the_providers_codes() -> None:
@@ -113,3 +119,38 @@ def test_google_through_deep_translator_backs_off_on_its_real_too_many_requests(
         assert translate_piece(engine, "你好。", timeout=10, retries=5, backoff=1.0, sleep=waits.append) == "Hello."
     assert waits == [1.0, 2.0] and len(server.requests) == 3
     assert server.requests[0].query["tl"] == ["en"] and server.requests[0].query["sl"] == ["zh-CN"]
+
+
+def _google(server: Server) -> GoogleTranslator:
+    engine = providers.make_engine("google", "en", env={})
+    engine._base_url = server.url + "/m"  # deep-translator's real request path, to a local server
+    return engine
+
+
+@pytest.mark.parametrize(("reply", "message"), [
+    (Reply(500, "oops"), "RequestError: Request exception can happen due to an api connection error. "
+                         "Please check your connection and try again"),
+    (Reply(200, "<html>no translation here</html>"), "TranslationNotFound: 第1段。 --> No translation was found "
+                                                     "using the current translator. Try another translator?"),
+    (Reply(hang=True), "TimeoutError: no answer within 1 s"),
+])
+def test_google_through_deep_translator_fails_only_the_block_it_could_not_draft(
+    tmp_path: Path, reply: Reply, message: str
+) -> None:
+    def respond(request: Request) -> Reply:
+        if request.query.get("q") == ["第1段。"]:
+            return reply
+        return Reply(200, f'<div class="t0">EN {request.query["q"][0]}</div>')
+
+    path, po = catalog(tmp_path, ["第1段。", "第2段。"])
+    with Server(respond) as server:
+        result = draft_missing({path: po}, _google(server), provider="google", today="2026-12-02", progress=False,
+                               timeout=1.0)
+    assert [(anchor, m) for _, anchor, m in result.failed] == [("b1", message)]
+    assert result.drafted == [("r", "b2")]
+    assert pofile.provenance(pofile.by_context(pofile.load_po(path))["b2"]) == "google via deep-translator, 2026-12-02"
+
+
+def test_google_is_given_no_glossary_and_its_provenance_claims_none() -> None:
+    connection = PROVIDERS["google"].connection("en", {}, terms={"四带头": "Four Take-the-Leads"})
+    assert connection.terms is None and PROVIDERS["google"].cache_key(connection, "四带头。") == "四带头。"

@@ -1,5 +1,5 @@
 """Redaction: keys of every shape, in every encoding, and in the real exception texts of requests,
-deep-translator and deepl, provoked against local servers (127.0.0.1 only)."""
+deep-translator, deepl, openai and anthropic, provoked against local servers (127.0.0.1 only)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edition.drafting.errors import describe
-from edition.drafting.providers import Connection, DeeplEngine
+from edition.drafting.llm import AnthropicEngine, OpenAIEngine
+from edition.drafting.providers import PROVIDERS, Connection, DeeplEngine, secrets_from_env
 from edition.drafting.secrets import MASK, RedactingFilter, Redactor, redact, redacting, short_secret_warning
 from tests.http_fakes import Reply, Request, Server, refused_url
 
@@ -33,6 +34,8 @@ KEYS = {
     "quotes and slashes": 'k"e\\y\'<&>/x1234567',
     "unicode": "clé-secrète-ü-密钥-0123",
     "short": "ab12",
+    "openai project": "sk-proj-Zm9vYmFyYmF6cXV4LXRlc3Qta2V5LTAxMjM0NTY3ODlhYmNkZWY_Zm9vYmFyYmF6-T3BlbkFJ",
+    "anthropic": "sk-ant-api03-dGhpcy1pcy1hLXRlc3Qta2V5LW9mLWEtZmFrZS1zZXJ2ZXItMDEyMzQ1Njc4OQ-_AbCdEfGhIjKl-AA",
 }
 
 
@@ -143,12 +146,39 @@ def _deepl(url: str, key: str) -> str:
     return DeeplEngine(Connection("ZH", "EN-GB", key, {"server_url": url})).translate("你好")
 
 
+def _openai(url: str, key: str) -> str:
+    """The edition's OpenAI engine: the official client, through its real request path."""
+    return OpenAIEngine(Connection("zh-Hans", "en-GB", key, {"base_url": url + "/v1", "model": "gpt-5.5"})).translate("你好")
+
+
+def _anthropic(url: str, key: str) -> str:
+    """The edition's Anthropic engine: the official client, through its real request path."""
+    connection = Connection("zh-Hans", "en-GB", key, {"base_url": url, "model": "claude-sonnet-5-5"})
+    return AnthropicEngine(connection).translate("你好")
+
+
+def _sent_key(request: Request) -> str:
+    """The key as the client sent it: DeepL's and OpenAI's in the Authorization header, Anthropic's there
+    or in x-api-key."""
+    authorization = request.header("authorization") or ""
+    return request.header("x-api-key") or authorization.removeprefix("DeepL-Auth-Key ").removeprefix("Bearer ")
+
+
 def _echo(status: int, encode: Callable[[str], str], field: str = "message") -> Callable[[Request], Reply]:
-    """A server that answers ``status`` and echoes the Authorization header it got, encoded somehow."""
+    """A server that answers ``status`` and echoes the key it got, encoded somehow."""
 
     def respond(request: Request) -> Reply:
-        echoed = encode(request.headers.get("Authorization", "").removeprefix("DeepL-Auth-Key "))
+        echoed = encode(_sent_key(request))
         return Reply(status, {field: f"bad key {echoed}"} if field else f"<p>bad key {echoed}</p>")
+
+    return respond
+
+
+def _error_echo(status: int, encode: Callable[[str], str]) -> Callable[[Request], Reply]:
+    """The key echoed inside an error object of the OpenAI and Anthropic APIs' shape."""
+
+    def respond(request: Request) -> Reply:
+        return Reply(status, {"type": "error", "error": {"type": "x", "message": f"bad key {encode(_sent_key(request))}"}})
 
     return respond
 
@@ -187,6 +217,26 @@ SCENARIOS: dict[str, tuple[Callable[[Request], Reply] | None, Callable[[str, str
     "deepl, 502 echoing it HTML-escaped": (_echo(502, html.escape, field=""), _deepl, True),
     "deepl, garbage": (lambda r: Reply(200, "<html>not json</html>"), _deepl, False),
     "deepl, a translation without its fields": (lambda r: Reply(200, {"translations": [{}]}), _deepl, False),
+    "openai, refused": (None, _openai, False),
+    "openai, 401 echoing the key in an error object": (_error_echo(401, _raw), _openai, True),
+    "openai, 403 echoing it percent-encoded": (_echo(403, lambda k: quote(k, safe="")), _openai, True),
+    "openai, 429 echoing it as a query string": (_error_echo(429, lambda k: urlencode({"key": k})), _openai, True),
+    "openai, 500 echoing it in a text body (which its message leaves out)": (
+        _echo(500, lambda k: json.dumps(k)[1:-1], field=""), _openai, False),
+    "openai, 503 echoing a Basic-auth header": (_echo(503, lambda k: "Basic " + _b64("api:" + k)), _openai, True),
+    "openai, garbage": (lambda r: Reply(200, "<html>not json</html>"), _openai, False),
+    "openai, an answer without its fields": (lambda r: Reply(200, {"output": [{}]}), _openai, False),
+    "anthropic, refused": (None, _anthropic, False),
+    "anthropic, 401 echoing the key in an error object": (_error_echo(401, _raw), _anthropic, True),
+    "anthropic, 402 echoing it HTML-escaped": (_echo(402, html.escape, field=""), _anthropic, True),
+    "anthropic, 429 echoing it in lower-case percent-encoding": (
+        _error_echo(429, lambda k: _lower_hex(quote(k, safe=""))), _anthropic, True),
+    "anthropic, 529 echoing url-safe base64 without padding": (
+        _error_echo(529, lambda k: _b64(k, urlsafe=True, padded=False)), _anthropic, True),
+    "anthropic, 500 echoing it JSON-escaped in a text body": (_echo(500, lambda k: json.dumps(k)[1:-1], field=""),
+                                                              _anthropic, True),
+    "anthropic, garbage": (lambda r: Reply(200, "<html>not json</html>"), _anthropic, False),
+    "anthropic, a message without its fields": (lambda r: Reply(200, {"content": [{}]}), _anthropic, False),
 }
 
 
@@ -210,7 +260,8 @@ def _texts(err: BaseException) -> dict[str, str]:
             "traceback": "".join(traceback.format_exception(err))}
 
 
-@pytest.mark.parametrize("shape", ["deepl free", "base64-like", "with spaces", "quotes and slashes", "short"])
+@pytest.mark.parametrize("shape", ["deepl free", "openai project", "anthropic", "base64-like", "with spaces",
+                                   "quotes and slashes", "short"])
 def test_the_real_exception_texts_of_the_libraries_hold_no_key_once_redacted(shape: str) -> None:
     key = KEYS[shape]
     redactor = Redactor((key,))
@@ -243,6 +294,27 @@ def test_chained_exceptions_and_a_time_out_of_the_deepl_client(monkeypatch: pyte
         text = redactor.exception(chained)
     assert "The above exception was the direct cause" in text and text.count(MASK) >= 2
     assert not leaks(text, key)
+
+
+@pytest.mark.parametrize(("call", "library"), [(_openai, "openai"), (_anthropic, "anthropic")])
+def test_a_time_out_of_the_language_models_clients(call: Callable[[str, str], str], library: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The client's own time-out (APITimeoutError, its cause httpx2's): the key in neither."""
+    from edition.drafting import llm
+
+    monkeypatch.setattr(llm, "CLIENT_TIMEOUT", 0.2)
+    key = KEYS["openai project"]
+    err = _provoke(lambda r: Reply(hang=True), call, key)
+    assert type(err).__name__ == "APITimeoutError" and type(err).__module__.startswith(library)
+    assert err.__cause__ is not None and not leaks(Redactor((key,)).exception(err), key)
+
+
+def test_every_providers_key_is_a_secret_to_redact() -> None:
+    """The key list is the providers': a new provider's key variable is redacted without more ado."""
+    env = {provider.key_env: f"  {KEYS['uuid']}-{provider.name}\n" for provider in PROVIDERS.values() if provider.key_env}
+    assert set(env) == {"DEEPL_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"}
+    found = secrets_from_env({**env, "OPENAI_MODEL": "gpt-5.5", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})
+    assert found == {name: value.strip() for name, value in env.items()}  # keys only, not the settings
 
 
 def test_a_newline_inside_a_key_reaches_the_deepl_client_as_repr() -> None:

@@ -51,6 +51,8 @@ def test_a_changed_po_file_changes_only_its_reports_outputs(repo_copy: Paths) ->
         f"docs/data/tei/{slug}.xml",
         "build/edition.json",
         "docs/data/edition.json",
+        "build/translation-memory.tmx",  # every translation, the changed one among them
+        "docs/data/translation-memory.tmx",
         "build/build-state.json",
         "docs/changelog/index.md",  # what is new since the latest release: a translation revised
     }

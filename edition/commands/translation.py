@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,6 +13,7 @@ from typing import TextIO
 
 from edition import qa
 from edition.drafting import memory, providers
+from edition.drafting import terms as drafting_terms
 from edition.drafting.cache import DraftCache, cache_path
 from edition.drafting.errors import EngineUnavailable, describe
 from edition.drafting.providers import Engine
@@ -122,9 +125,11 @@ def run_translate(
     concurrency: int = DEFAULT_CONCURRENCY,
     out: TextIO | None = None,
     env: Mapping[str, str] | None = None,
+    model: str | None = None,
 ) -> int:
     """Translation memory first, then machine drafts for what is still missing
-    (``concurrency`` requests to the engine in flight at most).
+    (``concurrency`` requests to the engine in flight at most; ``model``, for a language model,
+    instead of the one its environment variable or its default names).
 
     Every problem is one line on stderr, with no API key in it in any form: a provider or language
     that is not supported (2, before anything is read or sent); an engine that cannot be reached
@@ -142,6 +147,11 @@ def run_translate(
     except EngineUnavailable as err:
         print(f"error: {provider}: {err}", file=sys.stderr)
         return 2
+    if model is not None:
+        if "model" not in spec.settings_env:
+            print(f"error: {provider}: --model is for a language model (openai, anthropic)", file=sys.stderr)
+            return 2
+        env = {**(os.environ if env is None else env), spec.settings_env["model"]: model}
     keys = providers.secrets_from_env(env)
     for name, key in keys.items():
         if warning := short_secret_warning(name, key):
@@ -179,6 +189,8 @@ def _translate(
         print(f"error: no report {report!r} (reports: {', '.join(space.catalogs)})", file=sys.stderr)
         return 2
     chosen = {s: c for s, c in space.catalogs.items() if report is None or s == report}
+    terms = drafting_terms.load(paths.glossary) if spec.glossary and paths.glossary.exists() else None
+    key = functools.partial(spec.cache_key, spec.connection(code, env, terms=terms, key_needed=False))
     cache = DraftCache.load(cache_path(paths.translations, spec.engine_id, code))
 
     # What would still need the engine after translation memory? (planned on copies: nothing changes yet)
@@ -186,11 +198,11 @@ def _translate(
     uncached = [
         e
         for _, e in pending({c.path: c.po for c in chosen.values()}, redraft_fuzzy)
-        if cache.get(e.msgid) is None and (e.msgctxt not in remembered.get(_slug_of(chosen, e), set()))
+        if cache.get(key(e.msgid)) is None and (e.msgctxt not in remembered.get(_slug_of(chosen, e), set()))
     ]
     if uncached:
         try:
-            engine = engine or _engine(spec, code, env, redactor)
+            engine = engine or _engine(spec, code, env, redactor, terms)
             probe(engine, secrets=redactor)
         except EngineUnavailable as err:
             print(redactor.redact(f"error: {provider}: {err}; no file was changed"), file=sys.stderr)
@@ -217,6 +229,7 @@ def _translate(
             secrets=redactor,
             skip=[(slug, anchor) for slug, anchor, _ in filled],
             concurrency=concurrency,
+            key=key,
         )
     except RunStopped as err:
         print(f"error: {provider}: {err}; every answer received before was saved: run again to resume",
@@ -235,10 +248,17 @@ def _translate(
     return 1 if result.failed else 0
 
 
-def _engine(spec: providers.Provider, code: str, env: Mapping[str, str] | None, redactor: Redactor) -> Engine:
-    """The provider's engine; whatever its library raises becomes one redacted EngineUnavailable."""
+def _engine(
+    spec: providers.Provider,
+    code: str,
+    env: Mapping[str, str] | None,
+    redactor: Redactor,
+    terms: Mapping[str, str] | None = None,
+) -> Engine:
+    """The provider's engine (given the glossary, if it uses one); whatever its library raises
+    becomes one redacted EngineUnavailable."""
     try:
-        return spec.make_engine(code, env)
+        return spec.make_engine(code, env, terms=terms)
     except EngineUnavailable:
         raise
     except Exception as err:

@@ -2,7 +2,8 @@
 
 * entries to draft: missing ones (with ``redraft_fuzzy`` drafts too), never a reviewed one;
 * cached text is not sent and identical Chinese within a run is sent once, so the same Chinese is
-  never sent twice (:mod:`~edition.drafting.cache`);
+  never sent twice to the same engine set up the same way (:mod:`~edition.drafting.cache`: the key
+  holds the model and the glossary entries given, where they change the answer);
 * the workers (:mod:`~edition.drafting.transport`) ask the engine; only the main thread touches the
   PO files and the cache. It saves them (atomically) as answers come in: after every answer when
   answers are slow (a real engine), less often when they come faster than files can be written,
@@ -10,7 +11,9 @@
   engine that refuses to go on) saves every answer received before it stops; a run killed outright
   loses at most the answers of the last moments (they are asked again next time);
 * every draft is fuzzy, with a provenance naming the provider and its library (``google via
-  deep-translator, <date>``, ``deepl (official client deepl 1.x), <date>``);
+  deep-translator, <date>``, ``deepl (official client deepl 1.x), <date>``), and what the answer
+  itself said produced it: the model a language model reported, the glossary entries given
+  (``openai gpt-5.5-2026-04-23 (official client openai 3.x, edition glossary 3 terms), <date>``);
 * nothing with a secret in it is saved or reported: failure messages are redacted, and an answer
   that holds a secret (a server echoing the key) is refused (:mod:`~edition.drafting.secrets`).
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +35,7 @@ from tqdm import tqdm
 
 from edition.atomic import write_text
 from edition.drafting import providers
-from edition.drafting.cache import DraftCache
+from edition.drafting.cache import Draft, DraftCache
 from edition.drafting.errors import describe
 from edition.drafting.providers import Engine
 from edition.drafting.secrets import Redactor
@@ -40,8 +44,8 @@ from edition.drafting.transport import (
     Throttle,
     Workers,
     check_concurrency,
+    draft_text,
     stops_run,
-    translate_text,
 )
 from edition.translate import po as pofile
 
@@ -49,6 +53,7 @@ log = logging.getLogger("edition")
 
 SAVING_SHARE = 0.1  # while drafting, saving takes at most about this share of the time
 SECRET_IN_ANSWER = "the engine's answer holds a secret (an API key): not saved"
+_DATE_AFTER_COMMA = re.compile(r", \d{4}-\d{2}-\d{2}")
 
 
 class RunStopped(Exception):
@@ -87,9 +92,11 @@ class _Run:
     po_files: Mapping[Path, polib.POFile]
     todo: list[tuple[Path, polib.POEntry]]
     cache: DraftCache
-    label: str
+    what: str  # what produced a draft whose answer did not say (the provider and its library)
+    today: str
     redactor: Redactor
     bar: tqdm
+    key: Callable[[str], str] = lambda text: text  # the cache key of a text
     waiting: dict[str, list[int]] = field(default_factory=dict)  # text -> its entries (indices in todo)
     drafted: list[int] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)  # (index in todo, message)
@@ -105,17 +112,17 @@ class _Run:
     def start(self) -> list[str]:
         """Draft what the cache knows; return the other texts, each once, in reading order."""
         for index, (_, entry) in enumerate(self.todo):
-            english = self.cache.get(entry.msgid)
-            if english is None:
+            cached = self.cache.get_draft(self.key(entry.msgid))
+            if cached is None:
                 self.waiting.setdefault(entry.msgid, []).append(index)
             else:
                 self.from_cache += 1
-                self._draft(index, english)
+                self._draft(index, cached)
         self.save()
         return list(self.waiting)
 
     def take(self, outcomes: Iterable[Outcome]) -> None:
-        answers: dict[str, str] = {}
+        answers: dict[str, Draft] = {}
         for outcome in outcomes:
             self.sent += 1
             if outcome.interruption:
@@ -129,18 +136,25 @@ class _Run:
                 self.failed += [(index, message) for index in indices]
                 self.bar.update(len(indices))
             else:
-                answers[outcome.text] = outcome.english
+                draft = Draft(outcome.english, outcome.by)
+                answers[self.key(outcome.text)] = draft
                 for index in self.waiting.pop(outcome.text, []):
-                    self._draft(index, outcome.english)
+                    self._draft(index, draft)
         self.cache.put_many(answers, save=False)
         self.cache_unsaved = self.cache_unsaved or bool(answers)
 
-    def _draft(self, index: int, english: str) -> None:
+    def _draft(self, index: int, draft: Draft) -> None:
         path, entry = self.todo[index]
-        pofile.set_draft(entry, english, self.label)
+        pofile.set_draft(entry, draft.english, self.label(draft.by))
         self.unsaved.add(path)
         self.drafted.append(index)
         self.bar.update()
+
+    def label(self, by: str | None) -> str:
+        """The provenance: what the answer said produced it, if that fits the provenance's form (one
+        line, no date of its own: a cache file may have been edited), else the provider's label."""
+        what = by if by and usable_what(by) else self.what
+        return self.redactor.redact(f"{what}, {self.today}")
 
     def save(self) -> None:
         """Save the cache (first: a text drafted in a file is always in the cache), then the files."""
@@ -206,13 +220,15 @@ def draft_missing(
     secrets: Iterable[str] | Redactor = (),
     skip: Iterable[tuple[str, str]] = (),
     concurrency: int = 1,
+    key: Callable[[str], str] | None = None,
 ) -> DraftResult:
     """Draft every missing entry (and with ``redraft_fuzzy`` every draft) of ``po_files`` (path -> PO file).
 
     At most ``concurrency`` calls to ``engine`` are in flight at once (1: one block after another,
     in reading order). Cached text is not sent, identical text is sent once, and every file is
     saved as its drafts come in. Reviewed entries are never touched, nor the (slug, id) pairs in
-    ``skip`` (e.g. drafts just taken from translation memory). An interruption (KeyboardInterrupt,
+    ``skip`` (e.g. drafts just taken from translation memory). ``key`` gives a text's cache key (by
+    default the engine's ``cache_key``, else the text itself). An interruption (KeyboardInterrupt,
     in the main thread or raised by the engine) saves every answer already received, then propagates;
     so does an engine that refuses to go on, as :class:`RunStopped`.
     """
@@ -224,10 +240,10 @@ def draft_missing(
     skipped = set(skip)
     todo = [(p, e) for p, e in pending(po_files, redraft_fuzzy) if (p.stem, e.msgctxt) not in skipped]
     bar = tqdm(total=len(todo), desc=f"drafting ({provider})", unit="block", disable=not progress or not todo)
-    label = redactor.redact(providers.provenance(provider, today))
-    run = _Run(po_files, todo, cache or DraftCache(), label, redactor, bar)
+    key = key or getattr(engine, "cache_key", None) or (lambda text: text)
+    run = _Run(po_files, todo, cache or DraftCache(), providers.what(provider), today, redactor, bar, key)
     translate = functools.partial(
-        translate_text,
+        draft_text,
         engine,
         limit=limit,
         timeout=timeout,
@@ -243,7 +259,17 @@ def draft_missing(
     return run.result()
 
 
-def _send(run: _Run, texts: Sequence[str], translate: Callable[[str], str], concurrency: int) -> None:
+def usable_what(what: str) -> bool:
+    """Whether ``what`` may stand before the date of a provenance (``<what>, <YYYY-MM-DD>``)."""
+    return (
+        what == " ".join(what.split())
+        and what[:1] not in (",", ";")
+        and ";" not in what
+        and not _DATE_AFTER_COMMA.search(what)
+    )
+
+
+def _send(run: _Run, texts: Sequence[str], translate: Callable[[str], Draft], concurrency: int) -> None:
     with Workers(texts, translate, concurrency) as workers:
         try:
             for batch in workers.batches():

@@ -5,9 +5,12 @@ at all), and their batch calls give up on the first error, so:
 
 * one call per piece of text, run in a worker's calling thread and abandoned after ``timeout`` seconds;
 * a piece longer than the provider accepts is split at sentence ends and the translations joined;
-* a rate limit (:data:`~edition.drafting.errors.RATE_LIMITED`, whichever library raised it) ->
-  exponential back-off and retry, ``retries`` times at most; while one worker backs off, no worker
-  starts a new call (:class:`Throttle`);
+* a rate limit (:func:`~edition.drafting.errors.is_rate_limited`, whichever library raised it) ->
+  exponential back-off and retry, ``retries`` times at most, waiting at least as long as the server
+  asked (``Retry-After``, where the library keeps it); while one worker backs off, no worker starts a
+  new call (:class:`Throttle`). The libraries' own retries are switched off, so this is the only one;
+* an engine that knows what produced its answer (a language model reporting its model) answers a
+  :class:`~edition.drafting.cache.Draft` through its ``draft`` method; any other, a string;
 * at most ``concurrency`` calls in flight (:class:`Workers`); only the thread that owns the workers
   sees the outcomes.
 """
@@ -21,18 +24,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from edition.drafting.errors import RATE_LIMITED, STOPS_RUN, UNREACHABLE, EngineUnavailable, describe
+from edition.drafting import errors
+from edition.drafting.cache import Draft
+from edition.drafting.errors import EngineUnavailable, describe
 from edition.drafting.secrets import Redactor
 from edition.drafting.split import split_text
 
 if TYPE_CHECKING:
     from edition.drafting.providers import Engine
 
+_T = TypeVar("_T")
+
 DEFAULT_CONCURRENCY = 4  # requests in flight for `edition translate`: small, to be polite to free services
 
-_Call = tuple[Callable[[str], str], str, "Future[str]"]
+_Call = tuple[Callable[[str], object], str, "Future[object]"]
 
 
 class Caller:
@@ -45,11 +52,11 @@ class Caller:
     def __init__(self) -> None:
         self._inbox: queue.SimpleQueue[_Call | None] | None = None
 
-    def call(self, func: Callable[[str], str], text: str, timeout: float) -> str:
+    def call(self, func: Callable[[str], _T], text: str, timeout: float) -> _T:
         if self._inbox is None:
             self._inbox = queue.SimpleQueue()
             threading.Thread(target=_serve, args=(self._inbox,), name="engine call", daemon=True).start()
-        future: Future[str] = Future()
+        future: Future[_T] = Future()
         self._inbox.put((func, text, future))
         try:
             return future.result(timeout=timeout)
@@ -77,7 +84,7 @@ def _serve(inbox: queue.SimpleQueue[_Call | None]) -> None:
 _local = threading.local()  # .caller: the Caller of a drafting worker thread (see Workers)
 
 
-def call_with_timeout(func: Callable[[str], str], text: str, timeout: float) -> str:
+def call_with_timeout(func: Callable[[str], _T], text: str, timeout: float) -> _T:
     """``func(text)`` in another thread; TimeoutError if it takes longer than ``timeout`` seconds.
 
     The thread is a daemon: a request that never returns is abandoned, and does not keep the
@@ -123,7 +130,12 @@ class Throttle:
                     self._open.set()
 
 
-def translate_piece(
+def _asker(engine: Engine) -> Callable[[str], Draft | str]:
+    """The engine's ``draft`` (an answer that says what produced it) where it has one, else ``translate``."""
+    return getattr(engine, "draft", None) or engine.translate
+
+
+def draft_piece(
     engine: Engine,
     text: str,
     *,
@@ -132,24 +144,30 @@ def translate_piece(
     backoff: float,
     sleep: Callable[[float], None],
     throttle: Throttle | None = None,
-) -> str:
+) -> Draft:
     throttle = throttle or Throttle(sleep)
     for attempt in range(retries + 1):
         throttle.wait()
         try:
-            result = call_with_timeout(engine.translate, text, timeout)
-        except RATE_LIMITED:
-            if attempt == retries:
+            result = call_with_timeout(_asker(engine), text, timeout)
+        except Exception as err:
+            if not errors.is_rate_limited(err) or attempt == retries:
                 raise
-            throttle.pause(backoff * 2**attempt)
+            throttle.pause(max(backoff * 2**attempt, errors.retry_after(err) or 0.0))
             continue
-        if not isinstance(result, str) or not result.strip():
+        draft = result if isinstance(result, Draft) else Draft(result) if isinstance(result, str) else None
+        if draft is None or not isinstance(draft.english, str) or not draft.english.strip():
             raise ValueError("the engine returned no translation")
-        return result.strip()
+        return Draft(draft.english.strip(), draft.by)
     raise AssertionError("unreachable")
 
 
-def translate_text(
+def translate_piece(engine: Engine, text: str, **options: Any) -> str:
+    """:func:`draft_piece`, the English only."""
+    return draft_piece(engine, text, **options).english
+
+
+def draft_text(
     engine: Engine,
     text: str,
     *,
@@ -159,15 +177,20 @@ def translate_text(
     backoff: float = 2.0,
     sleep: Callable[[float], None] = time.sleep,
     throttle: Throttle | None = None,
-) -> str:
-    """``text`` in pieces of at most ``limit`` characters, their translations joined with a space."""
-    pieces = split_text(text, limit)
-    return " ".join(
-        translate_piece(
-            engine, piece, timeout=timeout, retries=retries, backoff=backoff, sleep=sleep, throttle=throttle
-        )
-        for piece in pieces
-    )
+) -> Draft:
+    """``text`` in pieces of at most ``limit`` characters, their translations joined with a space
+    (and what produced them, each named once)."""
+    drafts = [
+        draft_piece(engine, piece, timeout=timeout, retries=retries, backoff=backoff, sleep=sleep, throttle=throttle)
+        for piece in split_text(text, limit)
+    ]
+    producers = list(dict.fromkeys(d.by for d in drafts if d.by is not None))
+    return Draft(" ".join(d.english for d in drafts), " + ".join(producers) if producers else None)
+
+
+def translate_text(engine: Engine, text: str, **options: Any) -> str:
+    """:func:`draft_text`, the English only."""
+    return draft_text(engine, text, **options).english
 
 
 def probe(
@@ -182,12 +205,9 @@ def probe(
     redactor = Redactor.of(secrets)
     try:
         translate_piece(engine, "你好。", timeout=timeout, retries=retries, backoff=2.0, sleep=sleep)
-    except UNREACHABLE as err:
-        raise EngineUnavailable(
-            redactor.redact(f"cannot reach the translation engine ({describe(err)})")
-        ) from None
     except Exception as err:
-        raise EngineUnavailable(redactor.redact(f"the translation engine failed ({describe(err)})")) from None
+        reason = "cannot reach the translation engine" if errors.is_unreachable(err) else "the translation engine failed"
+        raise EngineUnavailable(redactor.redact(f"{reason} ({describe(err)})")) from None
 
 
 # --- the worker pool --------------------------------------------------------------------------
@@ -200,16 +220,17 @@ class Outcome:
     text: str
     english: str | None = None
     error: BaseException | None = None
+    by: str | None = None  # what produced the English, where the engine said so
 
     @property
     def interruption(self) -> bool:
         """The run stops; not a failure of this text: KeyboardInterrupt, SystemExit …, or an engine
-        that will refuse every further call (:data:`~edition.drafting.errors.STOPS_RUN`)."""
+        that will refuse every further call (:func:`~edition.drafting.errors.stops_run`)."""
         return self.error is not None and (not isinstance(self.error, Exception) or stops_run(self.error))
 
 
 def stops_run(err: BaseException) -> bool:
-    return isinstance(err, STOPS_RUN)
+    return errors.stops_run(err)
 
 
 class Workers:
@@ -221,7 +242,7 @@ class Workers:
     the calls in flight still report back.
     """
 
-    def __init__(self, texts: Sequence[str], translate: Callable[[str], str], concurrency: int) -> None:
+    def __init__(self, texts: Sequence[str], translate: Callable[[str], Draft | str], concurrency: int) -> None:
         check_concurrency(concurrency)
         self._tasks: queue.SimpleQueue[str] = queue.SimpleQueue()
         for text in texts:
@@ -258,7 +279,9 @@ class Workers:
 
     def _outcome(self, text: str) -> Outcome:
         try:
-            outcome = Outcome(text, english=self._translate(text))
+            answer = self._translate(text)
+            draft = answer if isinstance(answer, Draft) else Draft(answer)
+            outcome = Outcome(text, english=draft.english, by=draft.by)
         except BaseException as err:  # reported to the main thread, whatever it is
             outcome = Outcome(text, error=err)
         if outcome.interruption:  # start nothing more
