@@ -335,7 +335,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
         page(f"reports/{slug}.md", pages.withdrawn_page(slug, reason))
     page("reports/index.md", pages.reports_index(edition.reports))
     for source in edition.sources:
-        page(f"sources/{pages.source_slug(source.source.file)}.md", pages.source_page(source))
+        page(f"sources/{pages.source_slug(source.source.file)}.md", pages.source_page(source, hand_pages=documented))
     page("sources/index.md", pages.sources_index(edition.sources, hand_pages=documented))
     blocks = glossary_pages.block_index(edition.reports)
     for term in annotations.terms:

@@ -1,13 +1,12 @@
-"""The MkDocs pages generated from the edition: one page per report, an index of reports.
+"""The MkDocs pages of reports and sources: what their templates need (edition/write/templates/).
 
-Every text from the sources or the translations is HTML-escaped: a ``<script>`` in a source
-or a translation shows as text, never as markup.
+The templates escape every text from the sources, the catalog and the translations (autoescaping,
+:mod:`edition.write.render`): a ``<script>`` in a source or a translation shows as text, never as markup.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from edition.clean.review import line_uses
 from edition.model import Block, Report
 from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
-from edition.write.markup import cell, front_matter
 from edition.write.render import HAND_PAGES, render
 
 KIND_LABELS = {
@@ -31,20 +29,6 @@ KIND_LABELS = {
     "byline": "byline",
     "note": "note",
 }
-
-
-def _text(value: Any) -> str:
-    return escape(str(value)) if value not in (None, "") else ""
-
-
-def _named(value: Any) -> str:
-    """A catalog value: {zh, en} rendered as 'en (zh)', a plain string as is."""
-    if isinstance(value, dict):
-        zh, en = value.get("zh"), value.get("en")
-        if zh and en:
-            return f"{escape(en)} ({escape(zh)})"
-        return escape(en or zh or "")
-    return _text(value)
 
 
 def translation_state(report: Report) -> str:
@@ -194,57 +178,9 @@ def reports_index(reports: list[Report]) -> str:
     return render("reports_index.md.j2", reports=reports)
 
 
-def source_page(edition) -> str:
+def source_page(edition, *, hand_pages: frozenset[str] = frozenset(HAND_PAGES)) -> str:
     """A source shown diplomatically: every raw line with its number, plus paratext and omissions."""
-    source = edition.source
-    lines = [
-        *front_matter(f"Source {source.file}"),
-        f"# Source `{source.file}` {{ #top }}",
-        "",
-        '<dl class="report-meta">',
-        f"<dt>SHA-256</dt><dd><code>{source.sha256}</code></dd>",
-        f"<dt>Encoding</dt><dd>{escape(source.encoding)}</dd>",
-        f"<dt>Layout</dt><dd>{'PDF text extraction' if source.layout == 'pdf' else 'web-page extraction'}</dd>",
-        f"<dt>Lines</dt><dd>{len(source.lines)}</dd>",
-        "<dt>Reports</dt><dd>"
-        + ", ".join(f'<a href="../../reports/{r.slug}/">{escape(r.slug)}</a>' for r in edition.reports)
-        + "</dd>",
-        "</dl>",
-        "",
-        "## Paratext {#paratext}",
-        "",
-    ]
-    if edition.paratext:
-        lines += ["| Kind | Lines | Text |", "|---|---|---|"]
-        for p in edition.paratext:
-            lines.append(f"| {p.kind} | [{p.lines[0]}–{p.lines[1]}](#L{p.lines[0]}) | {cell(p.zh)} |")
-    else:
-        lines.append("None.")
-    lines += ["", "## Omissions {#omissions}", ""]
-    if edition.omissions:
-        lines += ["| Lines | Why | Text |", "|---|---|---|"]
-        for o in edition.omissions:
-            lines.append(f"| [{o.lines[0]}–{o.lines[1]}](#L{o.lines[0]}) | {escape(o.reason)} | {cell(o.text)} |")
-    else:
-        lines.append("Nothing was omitted.")
-    if edition.doubts:
-        lines += ["", "## Doubts {#doubts}", "",
-                  "Places where the layout leaves the segmentation in doubt, and what the cleaning did there:", "",
-                  "| Lines | Doubt |", "|---|---|"]
-        for doubt in edition.doubts:
-            lines.append(f"| [{doubt.lines[0]}–{doubt.lines[1]}](#L{doubt.lines[0]}) | {escape(doubt.message)} |")
-    lines += ["", "## Raw text {#raw}", "",
-              "Each line with how it was used (block of the reading text, paratext, omission) and the rule that "
-              "decided (see the [Editorial method](../method.md)).", "",
-              '<div class="diplomatic" lang="zh-Hans">']
-    for use in line_uses(edition):
-        label = f'<span class="line-use" title="{escape(use.rule)}">{escape(use.label)}</span>'
-        lines.append(
-            f'<div class="line line-{use.use}" id="L{use.number}"><a class="line-number" href="#L{use.number}">'
-            f'{use.number}</a>{label}<span class="line-text">{escape(use.raw)}</span></div>'
-        )
-    lines += ["</div>", ""]
-    return "\n".join(lines)
+    return render("source.md.j2", edition=edition, uses=line_uses(edition), hand_pages=hand_pages)
 
 
 def source_slug(file: str) -> str:
@@ -255,34 +191,5 @@ def source_slug(file: str) -> str:
 
 def sources_index(sources, *, hand_pages: frozenset[str] = frozenset(HAND_PAGES)) -> str:
     """The apparatus of omissions: every passage left out of the reading text, with lines and reason."""
-    total = sum(len(s.omissions) for s in sources)
-    method = " See the [Editorial method](../method.md)." if "method.md" in hand_pages else ""
-    lines = [
-        *front_matter("Sources and omissions"),
-        "# Sources and the apparatus of omissions { #top }",
-        "",
-        "Every source is shown in full, line by line, on its own page (a diplomatic view), with the "
-        "paratext that frames it. The reading text leaves out only site chrome (menus, share buttons, "
-        "footers, repeated titles); every passage left out is listed here with its source lines and the "
-        f"rule that omitted it ({total} in all).{method}",
-        "",
-        "| Source | Layout | Lines | Reports | Omitted passages |",
-        "|---|---|---|---|---|",
-    ]
-    for edition in sources:
-        source = edition.source
-        reports = ", ".join(f"[{escape(r.label)}](../reports/{r.slug}.md)" for r in edition.reports)
-        lines.append(f"| [`{source.file}`]({source_slug(source.file)}.md) | {source.layout} | "
-                     f"{len(source.lines)} | {reports} | {len(edition.omissions)} |")
-    for edition in sources:
-        source = edition.source
-        slug = source_slug(source.file)
-        lines += ["", f"## `{source.file}` {{ #{slug} }}", ""]
-        if not edition.omissions:
-            lines.append("Nothing was omitted.")
-            continue
-        lines += ["| Lines | Why | Text |", "|---|---|---|"]
-        for o in edition.omissions:
-            span = f"{o.lines[0]}" if o.lines[0] == o.lines[1] else f"{o.lines[0]}–{o.lines[1]}"
-            lines.append(f"| [{span}]({slug}.md#L{o.lines[0]}) | {escape(o.reason)} | {cell(o.text)} |")
-    return "\n".join([*lines, ""])
+    return render("sources_index.md.j2", sources=sources, total=sum(len(s.omissions) for s in sources),
+                  slug=source_slug, hand_pages=hand_pages)
