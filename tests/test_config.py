@@ -42,3 +42,23 @@ def test_this_editions_file_is_valid_and_holds_its_own_content() -> None:
 def test_a_bad_setting_names_the_key_and_its_line(tmp_path, text: str, message: str) -> None:
     with pytest.raises(EditionError, match=message):
         load_config(write(tmp_path, text), "edition.yml")
+
+
+def test_every_setting_is_documented() -> None:
+    """docs/configuration.md lists every key of the schema (a new setting without a line there fails)."""
+    from pathlib import Path
+
+    from pydantic import BaseModel
+
+    def keys(model: type[BaseModel], prefix: str = "") -> list[str]:
+        found = []
+        for name, field in model.model_fields.items():
+            kind = field.annotation
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and prefix == "":
+                found += keys(kind, f"{name}.")
+            else:
+                found.append(prefix + name)
+        return found
+
+    page = (Path(__file__).parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert [key for key in keys(Config) if f"`{key}`" not in page] == []

@@ -2,7 +2,7 @@
 
 Public API (import from ``edition.annotate``)::
 
-    terms = load_glossary(paths.glossary)            # list[Term]; EditionError(path, msg, line) if bad
+    terms = load_glossary(paths.glossary)            # (edition.read.glossary) list[Term]; EditionError if bad
     term.zh_forms, term.tooltip, term.record()       # ("党建引领", ...), "dǎngjiàn yǐnlǐng · Party-...", dict
 
     texts = report_texts(edition.reports)            # [(slug, block id, zh)] of anchored blocks
@@ -14,7 +14,6 @@ Public API (import from ``edition.annotate``)::
     see_also(occs, paragraph_keys(edition.reports))  # {(slug, block): [SeeAlso(slug, block_id, score, ..)]}
 
     user_dictionary(terms) / write_user_dictionary(path, terms)   # jieba user dictionary
-    candidate_terms(texts, terms, top=50), format_candidates(...)  # new-term candidates for editors
 
     glossary_csv(terms) / write_glossary_csv(path, terms)
     glossary_tbx(terms) / write_glossary_tbx(path, terms)
@@ -35,20 +34,16 @@ from edition.annotate.export import (
 )
 from edition.annotate.jieba_dict import user_dictionary, user_dictionary_lines, write_user_dictionary
 from edition.annotate.occurrences import Matcher, Occurrence, count_by_term, find_occurrences, report_texts
-from edition.commands.candidates import Candidate, candidate_terms, format_candidates
 from edition.read.glossary import Term, generate_pinyin, load_glossary
 
 __all__ = [
-    "Candidate",
     "Matcher",
     "Occurrence",
     "RelatedReport",
     "SeeAlso",
     "Term",
-    "candidate_terms",
     "count_by_term",
     "find_occurrences",
-    "format_candidates",
     "generate_pinyin",
     "glossary_csv",
     "glossary_record",
