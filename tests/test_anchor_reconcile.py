@@ -13,19 +13,7 @@ from edition.anchor.ledger import Ledger, assign_ids
 from edition.anchor.reconcile import anchor_blocks
 from edition.errors import EditionError
 from edition.model import Block
-
-TEXTS = [
-    "柯城区党员干部“四带头” 强力推进农房整治工作",
-    "柯城区以农房整治为契机，通过发挥党员干部带头宣传、带头公示、带头拆违、带头执纪等“四带头”作用。",
-    "一是带头宣传广发动。组织全区机关干部、乡镇街道、村两委，党员、村民代表等开展全区头脑风暴行动。",
-    "二是带头公示受监督。建立“两台一榜”机制，通过媒体设置拆违“点赞榜”“问责曝光台”“违建曝光台”。",
-    "三是带头拆违作示范。对全区党员干部违建及拆违情况实行“逐人编号，逐人登记，逐人公示，逐人销号”。",
-    "（柯城区委组织部 万灵慧）",
-]
-
-
-def blocks(texts: list[str]) -> list[Block]:
-    return [Block("title" if i == 0 else "paragraph", t, (i, i)) for i, t in enumerate(texts)]
+from tests.test_anchor_ledger import TEXTS, blocks
 
 
 def history() -> tuple[Ledger, list[str]]:

@@ -137,22 +137,19 @@ def break_ledger_yaml(paths: Paths) -> None:
     edit(ledger(paths, QUJIANG), "- id: b3\n", "- id: [b3\n")
 
 
-def swap_ledger_texts_without_last_build(paths: Paths) -> None:
-    """Two entries' texts swapped by hand, and no build/edition.json to tell which record is right."""
-    path = ledger(paths, QUJIANG)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    a, b = data["anchors"][2], data["anchors"][3]
-    a["zh"], b["zh"] = b["zh"], a["zh"]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    shutil.rmtree(paths.build)
-
-
 def swap_ledger_texts(paths: Paths) -> None:
+    """Two entries' texts swapped by hand in the ledger."""
     path = ledger(paths, QUJIANG)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     a, b = data["anchors"][2], data["anchors"][3]
     a["zh"], b["zh"] = b["zh"], a["zh"]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def swap_ledger_texts_without_last_build(paths: Paths) -> None:
+    """The same, and no build/edition.json to tell which record is right."""
+    swap_ledger_texts(paths)
+    shutil.rmtree(paths.build)
 
 
 def misspell_catalog_file_name(paths: Paths) -> None:
