@@ -48,7 +48,7 @@ serve: data
 
 test: $(STAMP)
 	$(BIN)/ruff check edition tests scripts benchmark evaluation
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check edition tests scripts benchmark evaluation
