@@ -20,7 +20,7 @@ from pathlib import Path
 from evaluation import corpus
 from evaluation.score import TARGET_F1, Result, Totals, score, totals
 
-SETS = ("dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5")
+SETS = ("dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "independent")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,7 +31,7 @@ from functools import cache
 
 from evaluation import layouts
 from evaluation.layouts import PdfOptions, RefBlock, RefReport, Rendering, WebOptions, WeChatOptions
-from evaluation.vocab import DEV, FIFTH, FOURTH, FRESH, HELDOUT, THIRD, VOCABULARIES, Vocabulary
+from evaluation.vocab import DEV, FIFTH, FOURTH, FRESH, HELDOUT, INDEPENDENT, THIRD, VOCABULARIES, Vocabulary
 
 SEED = 11  # issue 11
 FAMILIES = ("pdf-wrap", "pdf-paged", "word", "web", "wechat")
@@ -93,7 +93,7 @@ def reference() -> tuple[RefReport, ...]:
 
 
 def sweep(variants: int = VARIANTS, *, families: tuple[str, ...] = FAMILIES,
-          vocabularies: tuple[Vocabulary, ...] = (DEV, HELDOUT, FRESH, THIRD, FOURTH, FIFTH)) -> list[Case]:
+          vocabularies: tuple[Vocabulary, ...] = (DEV, HELDOUT, FRESH, THIRD, FOURTH, FIFTH, INDEPENDENT)) -> list[Case]:
     reports = reference()
     return [
         make_case(family, vocab, report, variant, reports)
