@@ -31,7 +31,7 @@ from functools import cache
 
 from evaluation import layouts
 from evaluation.layouts import PdfOptions, RefBlock, RefReport, Rendering, WebOptions, WeChatOptions
-from evaluation.vocab import DEV, FIFTH, FOURTH, FRESH, HELDOUT, THIRD, VOCABULARIES, Vocabulary
+from evaluation.vocab import DEV, FIFTH, FOURTH, FRESH, HELDOUT, INDEPENDENT, THIRD, VOCABULARIES, Vocabulary
 
 SEED = 11  # issue 11
 FAMILIES = ("pdf-wrap", "pdf-paged", "word", "web", "wechat")
@@ -92,8 +92,15 @@ def reference() -> tuple[RefReport, ...]:
     )
 
 
+# The sets the test suite draws from (its quick subset and its random properties): every set but the
+# independent one, whose first and only run did not meet the targets and which is not to be used to
+# mend the rules (docs/evaluation.md, "Independent held-out set"); ``make eval`` runs them all.
+TESTED: tuple[Vocabulary, ...] = (DEV, HELDOUT, FRESH, THIRD, FOURTH, FIFTH)
+ALL: tuple[Vocabulary, ...] = (*TESTED, INDEPENDENT)
+
+
 def sweep(variants: int = VARIANTS, *, families: tuple[str, ...] = FAMILIES,
-          vocabularies: tuple[Vocabulary, ...] = (DEV, HELDOUT, FRESH, THIRD, FOURTH, FIFTH)) -> list[Case]:
+          vocabularies: tuple[Vocabulary, ...] = TESTED) -> list[Case]:
     reports = reference()
     return [
         make_case(family, vocab, report, variant, reports)
@@ -105,7 +112,7 @@ def sweep(variants: int = VARIANTS, *, families: tuple[str, ...] = FAMILIES,
 
 
 def quick() -> list[Case]:
-    """A fixed, fast subset for the test suite: one rendering of each report in each family and set."""
+    """A fixed, fast subset for the test suite: one rendering of each report in each family and tested set."""
     return sweep(1)
 
 

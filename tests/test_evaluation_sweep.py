@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from evaluation import corpus
 from evaluation.score import TARGET_F1, run, score, totals
-from evaluation.vocab import VOCABULARIES
 
 FOLD = str.maketrans("，：；（）！？", ",:;()!?")
-SETS = sorted(VOCABULARIES)
+# The independent set is left out of the test suite (evaluation.corpus.TESTED): it does not meet the
+# targets and the rules are not mended with it (docs/evaluation.md).
+SETS = sorted(v.name for v in corpus.TESTED)
 
 
 def folded(text: str) -> str:
