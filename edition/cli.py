@@ -78,14 +78,14 @@ def _cmd_check_source(args: argparse.Namespace, paths: Paths) -> int:
     from edition.clean.review import format_uses
     from edition.clean.segment import clean_source
     from edition.read.catalog import load_catalog
-    from edition.read.decode import read_source
+    from edition.read.document import read_document
 
     path = Path(args.file)
     name = paths.relative(path.resolve())
     entry = None
     if path.resolve().parent == paths.seeds.resolve():
         entry = load_catalog(paths.catalog, paths.seeds).sources.get(path.name)
-    edition = clean_source(read_source(path, name), entry, name)
+    edition = clean_source(read_document(path, name), entry, name)
     for report in edition.reports:  # the ids the blocks would get (the ledger is read, never written)
         assign_ids(report.blocks, load_ledger(paths.anchors, report.slug) or Ledger(report.slug), None,
                    paths.config.anchors)

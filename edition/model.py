@@ -39,6 +39,7 @@ class Block:
     translator_note: str | None = None  # the entry's ``# note:`` lines, joined by newlines (the TEI export)
     po_line: int | None = None  # 1-based line of the entry's msgctxt in the PO file
     rule: str | None = None  # the cleaning rule that made it (docs/method.md)
+    pages: tuple[int, int] | None = None  # a PDF's pages its first and last line stand on
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -74,19 +75,63 @@ class Doubt:
     message: str
 
 
+FORMATS = ("text", "pdf", "html", "docx")  # what a source file is (edition.read.sniff)
+FORMAT_NAMES = {"text": "plain text", "pdf": "PDF", "html": "HTML page", "docx": "Word document"}
+LAYOUT_NAMES = {  # how the cleaning read a source (Source.layout)
+    "pdf": "PDF text extraction", "web": "web-page extraction",
+    "pdf-layout": "PDF page layout (fonts, sizes and positions)", "structured": "document markup (tags or styles)",
+}
+
+
+@dataclass(frozen=True)
+class LineHint:
+    """What the original document says of one extracted line, beyond its text: where it stood and what
+    its markup made it. Every field is optional; a plain-text source has no hints at all."""
+
+    page: int | None = None  # PDF: the page (from 1)
+    role: str | None = None  # markup: "title" | "subtitle" | "heading" | "caption" | "chrome" | "furniture"
+    level: int | None = None  # a heading's level (h2 -> 2)
+    reason: str | None = None  # why it is chrome or furniture, in words (for the apparatus of omissions)
+    size: float | None = None  # PDF: the font size, in points
+    bold: bool = False  # PDF and Word: set in bold
+    top: float | None = None  # PDF: the line's top, as a share of the page's height (0 at the top)
+    bottom: float | None = None  # PDF: the line's bottom, likewise
+    left: float | None = None  # PDF: the line's left edge, as a share of the page's width
+    right: float | None = None  # PDF: its right edge, likewise
+    centred: bool = False  # Word: the paragraph is centred
+    outside: bool = False  # HTML: outside the page's article (its main content)
+
+
 @dataclass
 class Source:
-    """A decoded source file."""
+    """A source file, read: its extracted text (the diplomatic layer, one line per line of the original as
+    extracted) and, for PDF, HTML and Word documents, what the document says of each line."""
 
     file: str  # file name inside seeds/
     text: str  # decoded, newlines normalised to \n
     encoding: str
-    sha256: str
-    layout: str = ""  # "pdf" or "web", set by edition.clean.layout
+    sha256: str  # of the file's bytes, as received
+    layout: str = ""  # how the cleaning reads it: "pdf" or "web" (text), "structured" (markup), "pdf-layout"
+    format: str = "text"  # one of FORMATS
+    hints: dict[int, LineHint] = field(default_factory=dict)  # line number (from 1) -> hint
+    metadata: dict[str, str] = field(default_factory=dict)  # the document's own: title, author, date
 
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
+
+    def page_of(self, line: int) -> int | None:
+        hint = self.hints.get(line)
+        return hint.page if hint else None
+
+    def page_starts(self) -> dict[int, int]:
+        """line number -> page, for the first line of every page (PDFs only)."""
+        starts: dict[int, int] = {}
+        for number in sorted(self.hints):
+            page = self.hints[number].page
+            if page is not None and page not in starts.values():
+                starts[number] = page
+        return starts
 
 
 @dataclass

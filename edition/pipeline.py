@@ -30,7 +30,7 @@ from edition.errors import EditionError
 from edition.model import Report, SourceEdition
 from edition.paths import Paths
 from edition.read.catalog import Catalog, load_catalog
-from edition.read.decode import read_source
+from edition.read.document import read_document
 from edition.read.glossary import Term, load_glossary
 from edition.read.previous import PreviousReport, load_previous
 from edition.translate import attach
@@ -89,9 +89,16 @@ class Edition:
 def read_and_clean(paths: Paths) -> Edition:
     catalog: Catalog = load_catalog(paths.catalog, paths.seeds)
     edition = Edition(catalog.edition, [], catalog=catalog)
-    for path in paths.source_files():
+    files = paths.source_files()
+    kept: dict[str, Path] = {}  # a source's page is sources/<stem>/: of files differing only in extension,
+    for path in sorted(files, key=lambda p: p.name not in catalog.sources):  # the catalogued one is read
+        kept.setdefault(path.stem, path)
+    for path in files:
         try:
-            source = read_source(path, paths.relative(path))
+            if (same := kept[path.stem]) != path:
+                raise EditionError(paths.relative(path), f"has the same name as {paths.relative(same)} but for its "
+                                   "extension, and both would be shown at the same address: rename one of them")
+            source = read_document(path, paths.relative(path))
             edition.sources.append(clean_source(source, catalog.sources.get(path.name)))
         except EditionError as err:
             log.error("%s (source left out of the edition)", err)

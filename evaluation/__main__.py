@@ -103,6 +103,7 @@ def report_tables(results: list[Result], families: tuple[str, ...], *, breakdown
 FAMILY_NAMES = {
     "pdf-wrap": "PDF hard-wraps", "pdf-paged": "PDF with page numbers and running heads",
     "word": "Word exported to PDF", "web": "web pages of other sites", "wechat": "WeChat articles",
+    "html-file": "saved web pages (HTML)", "docx-file": "Word documents (DOCX)", "pdf-file": "PDFs printed by Chromium",
 }
 COLUMNS = ["cases", "block F1", "precision", "recall", "kinds", "titles", "leaks", "warned", "perfect"]
 

@@ -16,7 +16,10 @@ Families:
   line indented with two ideographic spaces, a running header with the outlet's name and a page
   footer on every page;
 * ``web``: a web page of another news or government site;
-* ``wechat``: a WeChat public-account article copied as text.
+* ``wechat``: a WeChat public-account article copied as text;
+* ``html-file``, ``docx-file``, ``pdf-file``: the report as a saved web page, a Word document and a
+  printed PDF, read by the edition's own readers (evaluation.formats): fewer renderings, as a PDF is
+  printed by Chromium (``pdf-file`` needs Debian's ``chromium``).
 
 Every case is written in one of UTF-8, UTF-8 with BOM, UTF-16 with BOM (little or big endian) and
 GB18030 (with or without its byte-order mark), with LF or CRLF line ends.
@@ -29,12 +32,15 @@ import random
 from dataclasses import dataclass
 from functools import cache
 
-from evaluation import layouts
+from evaluation import formats, layouts
 from evaluation.layouts import PdfOptions, RefBlock, RefReport, Rendering, WebOptions, WeChatOptions
 from evaluation.vocab import DEV, FIFTH, FOURTH, FRESH, HELDOUT, INDEPENDENT, THIRD, VOCABULARIES, Vocabulary
 
 SEED = 11  # issue 11
-FAMILIES = ("pdf-wrap", "pdf-paged", "word", "web", "wechat")
+TEXT_FAMILIES = ("pdf-wrap", "pdf-paged", "word", "web", "wechat")
+DOCUMENT_FAMILIES = ("html-file", "docx-file", "pdf-file")
+FAMILIES = (*TEXT_FAMILIES, *DOCUMENT_FAMILIES)
+DOCUMENT_VARIANTS = {"html-file": 12, "docx-file": 6, "pdf-file": 3}  # at most this many renderings per report
 VARIANTS = 24  # renderings of each report per family and vocabulary
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16-le", "gb18030", "utf-16-be", "gb18030-sig")
 NEWLINES = ("\n", "\r\n")
@@ -50,13 +56,14 @@ class Case:
     rendering: Rendering
     encoding: str
     newline: str
+    document: formats.Document | None = None  # a web page, Word document or PDF (else a text file)
 
     @property
     def file(self) -> str:
-        return self.name.replace("/", "_") + ".txt"
+        return self.name.replace("/", "_") + (self.document.extension if self.document else ".txt")
 
     def data(self) -> bytes:
-        return encode(self.rendering.text(self.newline), self.encoding)
+        return self.document.data if self.document else encode(self.rendering.text(self.newline), self.encoding)
 
     def param(self, key: str) -> object:
         return dict(self.params).get(key)
@@ -107,13 +114,14 @@ def sweep(variants: int = VARIANTS, *, families: tuple[str, ...] = FAMILIES,
         for family in families
         for vocab in vocabularies
         for report in reports
-        for variant in range(variants)
+        for variant in range(min(variants, DOCUMENT_VARIANTS.get(family, variants)))
     ]
 
 
 def quick() -> list[Case]:
-    """A fixed, fast subset for the test suite: one rendering of each report in each family and tested set."""
-    return sweep(1)
+    """A fixed, fast subset for the test suite: one rendering of each report in each text family and tested
+    set (the document families have their own, tests/test_evaluation_formats.py)."""
+    return sweep(1, families=TEXT_FAMILIES)
 
 
 def case_named(name: str) -> Case:
@@ -155,6 +163,12 @@ def make_case(family: str, vocab: Vocabulary, report: RefReport, variant: int,
                              image_gaps=rng.random() < 0.7, halfwidth=rng.random() < 0.25, broken=rng.random() < 0.3)
         rendering = layouts.render_web(varied, site, vocab, options, rng, others)
         params |= {"site": site.name, "blank lines": options.blank_lines, "indent": options.indent}
+    elif family in DOCUMENT_FAMILIES:
+        document, varied_params = formats.render_case(family, vocab, varied, step, rng, others)
+        rendering = layouts.Rendering(expected=document.expected)
+        params |= varied_params
+        return Case(name, family, vocab.name, report.slug, tuple(params.items()), rendering,
+                    str(params.get("encoding", "")), "", document)
     elif family == "wechat":
         options = WeChatOptions(blank_lines=step % 2 == 0, account_first=rng.random() < 0.3, indent=rng.random() < 0.2)
         rendering = layouts.render_wechat(varied, vocab.wechat, vocab, options, rng, others)

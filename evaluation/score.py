@@ -8,7 +8,8 @@
 * **titles found**: the report's first title block matches the expected title;
 * **leaks**: a line the renderer wrote as page furniture or site chrome that ended up in the
   reading text: either its line lies inside a block and is not recorded as an omission or paratext,
-  or its text occurs in the reading text more often than in the expected reading text.
+  or its text occurs in the reading text more often than in the expected reading text (for a web
+  page, Word document or PDF, whose lines the reader makes, only the second).
 
 The pipeline is run as ``edition build`` runs it on an uncatalogued source (decode, detect the
 layout, segment), on the case's bytes; its warnings are kept (an ambiguity it reports).
@@ -17,15 +18,14 @@ layout, segment), on the case's bytes; its warnings are kept (an ambiguity it re
 from __future__ import annotations
 
 import difflib
-import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from edition.clean.segment import clean_source
 from edition.errors import EditionError
-from edition.model import Source, SourceEdition
-from edition.read.decode import decode_bytes
+from edition.model import SourceEdition
+from edition.read.document import document_from_bytes
 from evaluation.corpus import Case
 from evaluation.layouts import CHROME, FURNITURE
 
@@ -82,8 +82,7 @@ def run(case: Case) -> tuple[SourceEdition | None, list[str], str | None]:
     logger.setLevel(logging.WARNING)
     logger.propagate = False
     try:
-        text, encoding = decode_bytes(data, case.file)
-        source = Source(case.file, text, encoding, hashlib.sha256(data).hexdigest())
+        source = document_from_bytes(data, case.file)
         edition = clean_source(source, None, case.file)
         error = None
     except EditionError as err:
@@ -147,6 +146,12 @@ def find_leaks(case: Case, edition: SourceEdition, expected_texts: list[str]) ->
     reading = "\x00".join(normalised(b.zh) for r in edition.reports for b in r.blocks)
     reference = "\x00".join(normalised(t) for t in expected_texts)
     leaks = []
+    if case.document is not None:
+        for text in case.document.chrome:
+            needle = normalised(text)
+            if len(needle) >= 3 and not needle.isdigit() and reading.count(needle) > reference.count(needle):
+                leaks.append((0, text))
+        return leaks
     for number, text, _role in case.rendering.marked(FURNITURE, CHROME):
         needle = normalised(text)
         if not needle:

@@ -235,6 +235,47 @@ def undecodable_source(paths: Paths) -> None:
     (paths.seeds / "005_bad.txt").write_bytes("一行。\n".encode() + b"\xff\xfe\xfa bad \x80\n")
 
 
+def _blank_pdf(*, encrypt: bool = False) -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if encrypt:
+        writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def encrypted_pdf(paths: Paths) -> None:
+    (paths.seeds / "005_locked.pdf").write_bytes(_blank_pdf(encrypt=True))
+
+
+def damaged_pdf(paths: Paths) -> None:
+    (paths.seeds / "005_cut.pdf").write_bytes(_blank_pdf()[:200])
+
+
+def scanned_pdf(paths: Paths) -> None:
+    (paths.seeds / "005_scan.pdf").write_bytes(_blank_pdf())
+
+
+def misnamed_source(paths: Paths) -> None:
+    (paths.seeds / "005_report.txt").write_bytes(_blank_pdf())
+
+
+def unsupported_source(paths: Paths) -> None:
+    (paths.seeds / "005_report.odt").write_bytes(b"PK\x03\x04" + bytes(40))
+
+
+def unsupported_extension(paths: Paths) -> None:
+    (paths.seeds / "005_report.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(40))
+
+
+def same_name_other_extension(paths: Paths) -> None:
+    first = sorted(paths.seeds.glob("*.txt"))[0]
+    (paths.seeds / f"{first.stem}.html").write_text("<html><body><p>一段。</p></body></html>", encoding="utf-8")
+
+
 def bad_glossary(paths: Paths) -> None:
     edit(paths.glossary, "category: ", "category: nonsense", 1)
 
@@ -403,6 +444,20 @@ CASES = [
          "YYYY, YYYY-MM or YYYY-MM-DD"),
     Case("source-undecodable", undecodable_source, r"error: seeds/005_bad\.txt:2: cannot be decoded as UTF-8",
          unchanged=False, then=rest_built),
+    Case("source-pdf-encrypted", encrypted_pdf, r"error: seeds/005_locked\.pdf: is an encrypted \(password-protected\) "
+         r"PDF: save an unprotected copy of it \(source left out of the edition\)", unchanged=False, then=rest_built),
+    Case("source-pdf-damaged", damaged_pdf, r"error: seeds/005_cut\.pdf: is not a readable PDF \(damaged or "
+         r"truncated\?\): PSEOF: Unexpected EOF", unchanged=False, then=rest_built),
+    Case("source-pdf-scan", scanned_pdf, r"error: seeds/005_scan\.pdf: is a PDF of 1 page\(s\) with no text layer "
+         r"\(a scan\?\): OCR it first", unchanged=False, then=rest_built),
+    Case("source-misnamed", misnamed_source, r"error: seeds/005_report\.txt: is named \.txt but holds a PDF: rename "
+         r"it \(\.pdf\)", unchanged=False, then=rest_built),
+    Case("source-zip-not-word", unsupported_source, r"error: seeds/005_report\.odt: is a zip archive but not a Word "
+         r"document", unchanged=False, then=rest_built),
+    Case("source-unsupported", unsupported_extension, r"error: seeds/005_report\.doc: is a \.doc file, which the "
+         r"edition does not read", unchanged=False, then=rest_built),
+    Case("source-same-name", same_name_other_extension, r"error: seeds/000_ea51707ddd65a5b2\.html: has the same name "
+         r"as seeds/000_ea51707ddd65a5b2\.txt but for its extension", unchanged=False, then=rest_built),
     Case("glossary-bad", bad_glossary, r"error: glossary\.yaml:\d+: .*unknown category 'nonsense"),
     Case("leftover-temporary-files", leftover_temporary_files, r"^built 6 reports", status=0, unchanged=False,
          then=leftovers_gone),

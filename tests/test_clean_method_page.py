@@ -34,3 +34,13 @@ def test_every_rule_there_is_is_documented(quick_sweep):
         names |= recorded_rules_of(result.edition)
     assert names - DOCUMENTED == set()
     assert len(names) >= 30
+
+
+def test_every_rule_named_in_the_cleaning_code_is_documented():
+    """Also the rules of the PDF-layout and markup segmenters (edition.clean.pdf_layout, .structured)."""
+    code = "\n".join(path.read_text(encoding="utf-8") for path in (REPOSITORY / "edition" / "clean").glob("*.py"))
+    named = set(re.findall(r"""rule=["']([a-z][a-z-]+)["']""", code))
+    named |= {f"pdf-{kind}" for kind in ("title", "kicker", "subtitle", "heading", "caption", "paragraph")}
+    named |= {"markup-chrome", "document-furniture", "pdf-running-head"}
+    assert named - DOCUMENTED == set()
+    assert {"markup-title", "caption-credit", "centred-caption", "pdf-paragraph"} <= named

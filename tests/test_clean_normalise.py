@@ -87,3 +87,36 @@ def test_only_documented_characters_change(text):
     """N3 removes spaces only; N4 swaps half-width for full-width punctuation only."""
     fold = str.maketrans("，：；（）！？", ",:;()!?")
     assert "".join(normalise(text, pdf=True).split()).translate(fold) == "".join(text.split()).translate(fold)
+
+
+def test_n6_radical_characters_of_a_pdf_text_layer_are_the_ideographs_they_print():
+    from edition.clean.normalise import radicals_to_ideographs
+
+    assert radicals_to_ideographs("台江区⼤⼒弘扬优良作⻛，践⾏以⼈⺠为中⼼") == "台江区大力弘扬优良作风，践行以人民为中心"
+    assert radicals_to_ideographs("工作人民") == "工作人民"  # ideographs stay
+
+
+def test_n7_dash_ligatures_are_the_dashes():
+    from edition.clean.normalise import dash_ligatures
+
+    assert dash_ligatures("背景\u2e3a") == "背景——" and dash_ligatures("\u2e3b") == "———"
+    assert normalise("具体做法\u2e3a", pdf=True) == "具体做法——"
+    assert normalise("具体做法\u2e3a", pdf=False) == "具体做法\u2e3a"  # only a PDF's text layer sets them so
+
+
+def test_the_radical_table_is_what_the_script_makes_from_the_fonts():
+    """edition/clean/radicals.py is generated: rebuilt from Debian's fonts-noto-cjk, it is the same."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "make_radical_table.py"
+    spec = importlib.util.spec_from_file_location("make_radical_table", script)
+    module = importlib.util.module_from_spec(spec)
+    pytest.importorskip("fontTools")
+    if not all(Path(font).exists() for font in ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                                                "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")):
+        pytest.skip("fonts-noto-cjk is not installed")
+    spec.loader.exec_module(module)
+    from edition.clean.radicals import TABLE
+
+    assert module.table() == TABLE

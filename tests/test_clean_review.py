@@ -71,7 +71,7 @@ def test_check_source_shows_the_same_and_writes_nothing(tmp_path, capsys):
               and ".venv" not in p.parts and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts}
     assert main(["check-source", str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{path}: gb18030, web page; 1 report(s)")
+    assert out.startswith(f"{path}: gb18030, read as web-page extraction; 1 report(s)")
     assert "     4  title" in out and "web-headline" in out and "     1  omitted" in out
     assert "    12  paratext: credits" in out and "    13  omitted             share-buttons" in out
     after = {p: p.stat().st_mtime_ns for p in before if p.exists()}

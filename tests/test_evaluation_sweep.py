@@ -23,7 +23,7 @@ def folded(text: str) -> str:
     return "".join(text.split()).translate(FOLD)
 
 
-@pytest.mark.parametrize("family", corpus.FAMILIES)
+@pytest.mark.parametrize("family", corpus.TEXT_FAMILIES)
 def test_the_quick_sweep_meets_the_targets(quick_sweep, family):
     total = totals(r for r in quick_sweep if r.case.family == family)
     failures = [r.case.name for r in total.failures]
@@ -34,7 +34,7 @@ def test_the_quick_sweep_meets_the_targets(quick_sweep, family):
 
 cases = st.builds(
     corpus.case_named,
-    st.builds(lambda f, v, r, n: f"{f}/{v}/{r}/{n}", st.sampled_from(corpus.FAMILIES),
+    st.builds(lambda f, v, r, n: f"{f}/{v}/{r}/{n}", st.sampled_from(corpus.TEXT_FAMILIES),
               st.sampled_from(SETS), st.sampled_from([r.slug for r in corpus.reference()]),
               st.integers(1000, 10**6)),
 )

@@ -5,7 +5,8 @@ import codecs
 import pytest
 
 from edition.errors import EditionError
-from edition.read.decode import decode_bytes, read_source
+from edition.read.decode import decode_bytes
+from edition.read.document import read_document
 
 TEXT = "棚户区改造是迁西县的一项民心工程。\n第二行，含数字 1,000 与 10:29。\n"
 
@@ -73,7 +74,7 @@ def test_a_bad_file_is_named_with_the_line_where_it_goes_wrong(data, where):
 def test_read_source_records_checksum_and_encoding(tmp_path):
     path = tmp_path / "s.txt"
     path.write_bytes(TEXT.encode("gb18030"))
-    source = read_source(path)
+    source = read_document(path)
     assert source.file == "s.txt"
     assert source.encoding == "gb18030"
     assert len(source.sha256) == 64

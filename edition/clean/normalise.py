@@ -13,12 +13,18 @@ N4  Full-width punctuation: half-width , : ; ( ) ! ? used in Chinese running tex
     ，：；（）！？. Numbers (1,000), times (10:29), ratios, URLs and e-mail addresses are untouched,
     and so is punctuation between Latin letters or digits.
 N5  Headlines: a headline wrapped over several lines is joined with one space between its lines.
+N6  Radical characters: a CJK radical character (⼯ U+2F2F, ⺠ U+2EA0) in running text is the
+    ideograph whose glyph it shares (工, 民): PDF producers write radicals into the text layer for
+    the ideographs they print (edition.clean.radicals).
+N7  Dash ligatures (PDF extractions only): ⸺ (U+2E3A) and ⸻ (U+2E3B) are the single glyphs fonts
+    set for two and three em dashes; the text is the dashes (—— and ———).
 """
 
 from __future__ import annotations
 
 import re
 
+from edition.clean.radicals import TABLE as RADICAL_TABLE
 from edition.clean.text import CJK_PUNCT, HAN
 
 RULES: dict[str, str] = {
@@ -31,6 +37,10 @@ RULES: dict[str, str] = {
     "N4": "Half-width , : ; ( ) ! ? in Chinese running text become full-width ，：；（）！？; numbers "
     "(1,000), times (10:29), URLs, e-mail addresses and punctuation between Latin letters or digits are untouched.",
     "N5": "A headline wrapped over several lines is joined with one space between its lines.",
+    "N6": "A CJK radical character (⼯, ⺠) in running text is the ideograph whose glyph it shares (工, 民): PDF "
+    "producers write radicals into the text layer for the ideographs they print.",
+    "N7": "PDF extractions only: ⸺ and ⸻, the single glyphs fonts set for two and three em dashes, are "
+    "the dashes —— and ———.",
 }
 
 _CJK_CLASS = f"{HAN}{CJK_PUNCT}"
@@ -83,10 +93,23 @@ def full_width_punctuation(text: str) -> str:
     return "".join(chars)
 
 
+_RADICALS = str.maketrans(RADICAL_TABLE)
+
+
+def radicals_to_ideographs(text: str) -> str:
+    """N6."""
+    return text.translate(_RADICALS)
+
+
+def dash_ligatures(text: str) -> str:
+    """N7 (PDF extractions only)."""
+    return text.replace("\u2e3a", "——").replace("\u2e3b", "———")
+
+
 def normalise(text: str, *, pdf: bool) -> str:
-    """All character-level rules for one piece of running text: N4, then (PDF only) N3."""
-    text = full_width_punctuation(text)
-    return drop_pdf_artefact_spaces(text) if pdf else text
+    """All character-level rules for one piece of running text: N6, N4, then (PDF only) N7 and N3."""
+    text = full_width_punctuation(radicals_to_ideographs(text))
+    return drop_pdf_artefact_spaces(dash_ligatures(text)) if pdf else text
 
 
 _TRANSPARENT = frozenset(" ") | frozenset(_FULL) | frozenset(_FULL.values())

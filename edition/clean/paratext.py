@@ -23,7 +23,8 @@ _PAGE_FIELDS = ("来源|信息来源|文章来源|稿件来源|稿源|作者|发
 _DATELINE_FIELDS = re.compile(rf"({_PAGE_FIELDS}|责任编辑|编辑)\s*[：:]")
 _DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。，]{{0,30}}$")
 _ROLES = "责任编辑|责编|编辑|审核|校对|终审|初审|复审|审校|文字|文|图片|图|摄影|视频|制作|排版|美编|设计|供稿|监制|出品|统筹|策划"
-_CREDIT_PAIR = rf"(?:{_ROLES})(?:[/／、](?:{_ROLES}))*\s*[：:]\s*[^：:。，\s]{{1,15}}(?:[、,][^：:。，\s]{{1,10}})*"
+_CREDIT_PAIR = (rf"(?:(?:{_ROLES})(?:[/／、](?:{_ROLES}))*\s*[：:]\s*[^：:。，\s]{{1,15}}(?:[、,][^：:。，\s]{{1,10}})*"
+                rf"|(?:{_ROLES})\s*[/／]\s*[^：:。，/／\s]{{2,4}})")  # 责任编辑：李明, 编辑/李明
 _CREDITS = re.compile(
     rf"^[（(【\[]?{_CREDIT_PAIR}(?:[\s　]+{_CREDIT_PAIR})*[）)】\]]?$"  # 编辑：李明　校对：王丽
     r"|^[（(【\[]?(?:责任编辑|责编|编辑)\s+[^：:。，\s]{2,4}[）)】\]]?$"  # 编辑 李明
@@ -134,3 +135,17 @@ def fields(raw_line: str) -> list[str]:
     the issuing office and the date of a colophon. Each is kept apart (on a line of its own), so that
     N3 cannot run two fields together."""
     return [part for part in _FIELD_GAP.split(raw_line.strip()) if part]
+
+
+def masthead_length(texts: list[str]) -> int:
+    """How many of a document's first lines are a bulletin's masthead: a bulletin's name (or any first
+    line right above an issue number: a serial's name, whatever its words), then the lines that go on it."""
+    if not texts:
+        return 0
+    following = texts[1] if len(texts) > 1 else ""
+    if not (masthead(texts[0], first_line=True) or (issue_line(following) and not issue_line(texts[0]))):
+        return 0
+    length = 1
+    while length < len(texts) and masthead_more(texts[length]):
+        length += 1
+    return length

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from edition.model import SourceEdition
+from edition.model import FORMAT_NAMES, LAYOUT_NAMES, SourceEdition
 
 BLOCK, PARATEXT, OMISSION, EMPTY = "block", "paratext", "omission", "empty"
 
@@ -60,7 +60,8 @@ def format_uses(edition: SourceEdition, shown: str) -> str:
     """The review as plain text: a header, one line per non-empty source line, then the doubts."""
     source = edition.source
     slugs = ", ".join(r.slug for r in edition.reports)
-    out = [f"{shown}: {source.encoding}, {'PDF text extraction' if source.layout == 'pdf' else 'web page'}; "
+    what = source.encoding if source.format == "text" else FORMAT_NAMES[source.format]
+    out = [f"{shown}: {what}, read as {LAYOUT_NAMES.get(source.layout, source.layout)}; "
            f"{len(edition.reports)} report(s): {slugs}. How each line was used:"]
     width = max((len(use.label) for use in line_uses(edition)), default=0)
     for use in line_uses(edition):

@@ -10,7 +10,9 @@ from pypinyin import lazy_pinyin
 
 from edition.clean.layout import PDF, detect_layout
 from edition.clean.pdf import segment_pdf
+from edition.clean.pdf_layout import segment_pdf_layout
 from edition.clean.split import split_reports
+from edition.clean.structured import segment_structured
 from edition.clean.text import HAN_RE, non_space
 from edition.clean.web import segment_web
 from edition.errors import EditionError
@@ -19,6 +21,8 @@ from edition.read.catalog import SourceEntry
 from edition.yamlfile import strip_lines
 
 log = logging.getLogger("edition")
+
+STRUCTURED = {"pdf": segment_pdf_layout, "html": segment_structured, "docx": segment_structured}
 
 
 def shown(source: Source) -> str:
@@ -30,13 +34,20 @@ def clean_source(source: Source, entry: SourceEntry | None, name: str | None = N
     """``name``: how messages name the source (default: its path in seeds/)."""
     name = name or shown(source)
     lines = source.lines
-    source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
     doubts: list[Doubt] = []
-    pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines)
+    if source.format in STRUCTURED:  # what the document's markup or layout says decides (edition.read)
+        pieces = STRUCTURED[source.format](source, doubts)
+    else:
+        source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
+        pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines)
     for doubt in doubts:
         first, last = doubt.lines
         log.warning("%s:%s: %s", name, first if first == last else f"{first}-{last}", doubt.message)
     block_lists, paratext, omissions = split_reports(pieces)
+    for block in (b for blocks in block_lists for b in blocks):
+        first, last = source.page_of(block.lines[0]), source.page_of(block.lines[1])
+        if first is not None and last is not None:
+            block.pages = (first, last)
     if not block_lists:
         raise EditionError(name, "has no reading text: every line is boilerplate or paratext")
     catalogued = entry.reports if entry else []

@@ -9,12 +9,10 @@ undecodable files raise :class:`EditionError` naming the file.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import unicodedata
 from pathlib import Path
 
 from edition.errors import EditionError
-from edition.model import Source
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -61,17 +59,6 @@ def decode_bytes(data: bytes, name: str | Path) -> tuple[str, str]:
     if not text.strip():
         raise EditionError(name, "the file is empty")
     return text, encoding
-
-
-def read_source(path: Path, shown: str | None = None) -> Source:
-    """Read and decode one source file; errors name it as ``shown`` (default: the path)."""
-    name = shown or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise EditionError(name, f"cannot be read: {err.strerror}") from None
-    text, encoding = decode_bytes(data, name)
-    return Source(file=path.name, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
 
 def _normalise_newlines(text: str) -> str:

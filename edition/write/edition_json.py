@@ -29,6 +29,8 @@ def block_record(block: Block, annotations: Annotations | None = None, slug: str
     }
     if block.level is not None:
         record["level"] = block.level
+    if block.pages is not None:
+        record["pages"] = list(block.pages)
     if annotations is not None:
         record["terms"] = list(dict.fromkeys(o.term_id for o in annotations.in_block(slug, block.id)))
         if block.kind == "paragraph":
@@ -66,8 +68,10 @@ def source_record(edition: SourceEdition) -> dict[str, Any]:
         "file": source.file,
         "sha256": source.sha256,
         "encoding": source.encoding,
+        "format": source.format,
         "layout": source.layout,
         "line_count": len(source.lines),
+        **({"metadata": dict(source.metadata)} if source.metadata else {}),
         "reports": [r.slug for r in edition.reports],
         "paratext": [{"kind": p.kind, "zh": p.zh, "lines": list(p.lines), "rule": p.rule} for p in edition.paratext],
         "omissions": [

@@ -14,7 +14,7 @@ from edition.annotate.annotations import Annotations
 from edition.annotate.crosslinks import SeeAlso
 from edition.annotate.occurrences import Occurrence
 from edition.clean.review import line_uses
-from edition.model import Block, Report
+from edition.model import FORMAT_NAMES, LAYOUT_NAMES, Block, Report
 from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
 from edition.write.render import HAND_PAGES, render
@@ -80,6 +80,9 @@ def block_view(report: Report, block: Block, annotations: Annotations | None = N
     mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
     first, last = block.lines
     where = f"line {first}" if first == last else f"lines {first}–{last}"
+    if block.pages is not None:  # a PDF's: the page(s) too, as a scholar cites the original
+        pages = f"p. {block.pages[0]}" if block.pages[0] == block.pages[1] else f"pp. {block.pages[0]}–{block.pages[1]}"
+        where = f"{pages}, {where}"
     occurrences = annotations.in_block(report.slug, block.id) if annotations else []
     see = annotations.see_also.get((report.slug, block.id or ""), []) if annotations else []
     po = po_path(report.slug)
@@ -180,7 +183,10 @@ def reports_index(reports: list[Report]) -> str:
 
 def source_page(edition, *, hand_pages: frozenset[str] = frozenset(HAND_PAGES)) -> str:
     """A source shown diplomatically: every raw line with its number, plus paratext and omissions."""
-    return render("source.md.j2", edition=edition, uses=line_uses(edition), hand_pages=hand_pages)
+    source = edition.source
+    return render("source.md.j2", edition=edition, uses=line_uses(edition), hand_pages=hand_pages,
+                  format_name=FORMAT_NAMES[source.format], layout_name=LAYOUT_NAMES.get(source.layout, source.layout),
+                  page_starts=source.page_starts(), pages=max(source.page_starts().values(), default=0))
 
 
 def source_slug(file: str) -> str:
