@@ -29,10 +29,12 @@ from edition.clean.segment import clean_source, infer_metadata, shown
 from edition.errors import EditionError
 from edition.model import Report, SourceEdition
 from edition.paths import Paths
+from edition.read import checksums
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.document import read_document
 from edition.read.glossary import Term, load_glossary
 from edition.read.previous import PreviousReport, load_previous
+from edition.textfile import read_utf8
 from edition.translate import attach
 from edition.translate import po as pofile
 from edition.write import (
@@ -385,10 +387,12 @@ def build(paths: Paths | None = None) -> Edition:
         edition = read_and_clean(paths)
         catalogs = load_translations(edition, paths)  # every PO file is read before anything is written
         terms = load_glossary(paths.glossary, paths.config.glossary.categories)  # a bad glossary stops it too
+        sums = check_checksums(edition, paths)  # and so does a malformed seeds/SHA256SUMS
         edition = anchor(edition, paths, catalogs)  # checks every id and slug, then saves the ledgers
         for source in edition.sources:
             if source.source.file in edition.new_sources:  # an editor checks it before its anchors are published
                 log.warning("%s", review.Review(source, shown(source.source)))
+        record_checksums(sums, paths)
         translate(edition, paths, catalogs, terms)
         annotate_edition(edition, terms)
         outputs = write(edition, paths)
@@ -397,6 +401,25 @@ def build(paths: Paths | None = None) -> Edition:
         else:
             build_state.save_state(paths, outputs)
     return edition
+
+
+def check_checksums(edition: Edition, paths: Paths) -> checksums.Check:
+    """The sources read against seeds/SHA256SUMS (a malformed list stops the build before anything is written)."""
+    sums_file = paths.seeds / "SHA256SUMS"
+    text = read_utf8(sums_file, paths.relative(sums_file)) if sums_file.exists() else ""
+    return checksums.check(text, paths.relative(sums_file), {s.source.file: s.source.sha256 for s in edition.sources})
+
+
+def record_checksums(result: checksums.Check, paths: Paths) -> None:
+    """List every source read for the first time in seeds/SHA256SUMS; warn of one whose bytes changed."""
+    sums_file = paths.seeds / "SHA256SUMS"
+    for file in result.changed:
+        log.warning("%s: its bytes are not those of its SHA-256 in %s (a source is kept as it arrived: if the new "
+                    "bytes are meant, replace its line there)", paths.relative(paths.seeds / file),
+                    paths.relative(sums_file))
+    if result.added:
+        write_text(sums_file, result.text)
+        log.info("%s: listed %s", paths.relative(sums_file), ", ".join(result.added))
 
 
 def _check_unique_slugs(edition: Edition, paths: Paths) -> None:

@@ -5,7 +5,8 @@ Each rule is a small pure function; ``RULES`` documents them for the Editorial m
 N1  Layout whitespace: a line's leading and trailing whitespace is layout, not text.
 N2  Wrapped lines: lines hard-wrapped inside a paragraph are joined with nothing between
     them (Chinese has no spaces between words); with one space only where both sides are
-    Latin letters or digits.
+    Latin letters or digits and not both digits (a number broken by the wrap, as a Chinese
+    typesetter setting a fixed number of characters a line breaks one, is one number).
 N3  PDF artefact spaces (PDF extractions only): spaces between a Chinese character and a Latin
     letter or digit are extraction artefacts and are dropped ("拆除 299 宗" -> "拆除299宗");
     any other run of two or more spaces is a layout gap and becomes one space.
@@ -30,7 +31,8 @@ from edition.clean.text import CJK_PUNCT, HAN
 RULES: dict[str, str] = {
     "N1": "A line's leading and trailing whitespace is layout and is removed.",
     "N2": "Lines hard-wrapped inside a paragraph are joined with nothing between them; with one space "
-    "only where both sides are Latin letters or digits.",
+    "only where both sides are Latin letters or digits and not both digits (a number broken by the wrap is one "
+    "number).",
     "N3": "PDF extractions only: spaces between a Chinese character and a Latin letter or digit are "
     "extraction artefacts and are dropped (拆除 299 宗 → 拆除299宗); any other run of two or more spaces "
     "is a layout gap and becomes one space.",
@@ -58,7 +60,9 @@ def join_wrapped(lines: list[str]) -> str:
     for line in (part.strip() for part in lines):
         if not line:
             continue
-        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+        before, after = out[-1:], line[0]
+        if (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+                and not (before.isdigit() and after.isdigit())):
             out += " "
         out += line
     return out
