@@ -271,6 +271,16 @@ def unsupported_extension(paths: Paths) -> None:
     (paths.seeds / "005_report.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(40))
 
 
+def page_without_article(paths: Paths) -> None:
+    (paths.seeds / "005_page.html").write_text(
+        '<html><head><meta charset="utf-8"></head><body><nav><a href="/">首页</a><a href="/n">新闻动态</a></nav>'
+        "<footer>版权所有 某某网 ICP备12345号</footer></body></html>", encoding="utf-8")
+
+
+def damaged_word_document(paths: Paths) -> None:
+    (paths.seeds / "005_report.docx").write_bytes(bytes(range(256)) * 8)
+
+
 def same_name_other_extension(paths: Paths) -> None:
     first = sorted(paths.seeds.glob("*.txt"))[0]
     (paths.seeds / f"{first.stem}.html").write_text("<html><body><p>一段。</p></body></html>", encoding="utf-8")
@@ -454,6 +464,11 @@ CASES = [
          r"it \(\.pdf\)", unchanged=False, then=rest_built),
     Case("source-zip-not-word", unsupported_source, r"error: seeds/005_report\.odt: is a zip archive but not a Word "
          r"document", unchanged=False, then=rest_built),
+    Case("source-html-no-article", page_without_article, r"error: seeds/005_page\.html: holds no article: every line "
+         r"of the page is navigation, footer or other chrome \(source left out", unchanged=False, then=rest_built),
+    Case("source-docx-damaged", damaged_word_document, r"error: seeds/005_report\.docx: is named \.docx but is not a "
+         r"Word document \(\.docx\) \(a \.docx file is a zip archive and this file is not one\)", unchanged=False,
+         then=rest_built),
     Case("source-unsupported", unsupported_extension, r"error: seeds/005_report\.doc: is a \.doc file, which the "
          r"edition does not read", unchanged=False, then=rest_built),
     Case("source-same-name", same_name_other_extension, r"error: seeds/000_ea51707ddd65a5b2\.html: has the same name "

@@ -37,7 +37,10 @@ def test_sniffing_goes_by_the_bytes():
 
 @pytest.mark.parametrize(("data", "file", "says"), [
     (b"%PDF-1.4 ...", "a.txt", r"seeds/a\.txt: is named \.txt but holds a PDF: rename it \(\.pdf\)"),
-    ("一段文字。".encode(), "a.docx", r"is named \.docx but holds plain text"),
+    ("一段文字。".encode(), "a.docx", r"is named \.docx but is not a Word document \(\.docx\) \(a \.docx file is a zip "
+                                     r"archive and this file is not one\): it is damaged, or another kind of file"),
+    (bytes(range(256)) * 4, "a.pdf", r"is named \.pdf but is not a PDF \(a PDF starts with %PDF-"),
+    ("<html><body>页</body></html>".encode(), "a.docx", r"is named \.docx but holds an HTML page: rename it \(\.html\)"),
     (b"PK\x03\x04" + bytes(40), "a.docx", r"is a zip archive but not a Word document"),
     (b"hello", "a.odt", r"is a \.odt file, which the edition does not read \(it reads \.docx, .*\.txt"),
     (b"   \n", "a.pdf", r"the file is empty"),

@@ -49,6 +49,11 @@ def format_of(data: bytes, file: str, name: str | None = None) -> str:
         raise EditionError(name, f"is a {suffix} file, which the edition does not read (it reads {readable} and "
                            "files without an extension as plain text): convert it, or keep it outside the sources "
                            "folder")
+    if found == TEXT and expected in (PDF, DOCX):  # binary junk is no more "plain text" than it is a document
+        shape = ("a PDF starts with %PDF- and this file does not" if expected == PDF
+                 else "a .docx file is a zip archive and this file is not one")
+        raise EditionError(name, f"is named {suffix} but is not {_NAMES[expected]} ({shape}): "
+                           "it is damaged, or another kind of file")
     if found != expected:
         raise EditionError(name, f"is named {suffix or 'without an extension'} but holds {_NAMES[found]}: "
                            f"rename it (.{'docx' if found == DOCX else found if found != TEXT else 'txt'}) or "

@@ -71,6 +71,8 @@ class BlockView:
     source_slug: str
     po_path: str
     po_href: str
+    page_label: str | None = None  # a PDF's block: "p. 3" or "pp. 3–4", linking to that page of the original
+    page_href: str | None = None
 
 
 def block_view(report: Report, block: Block, annotations: Annotations | None = None,
@@ -80,9 +82,11 @@ def block_view(report: Report, block: Block, annotations: Annotations | None = N
     mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
     first, last = block.lines
     where = f"line {first}" if first == last else f"lines {first}–{last}"
-    if block.pages is not None:  # a PDF's: the page(s) too, as a scholar cites the original
-        pages = f"p. {block.pages[0]}" if block.pages[0] == block.pages[1] else f"pp. {block.pages[0]}–{block.pages[1]}"
-        where = f"{pages}, {where}"
+    page_label = page_href = None
+    if block.pages is not None:  # a PDF's: the page(s) too, as a scholar cites the original, opened there
+        start, end = block.pages
+        page_label = f"p. {start}" if start == end else f"pp. {start}–{end}"
+        page_href = f"../../data/seeds/{report.source}#page={start}"
     occurrences = annotations.in_block(report.slug, block.id) if annotations else []
     see = annotations.see_also.get((report.slug, block.id or ""), []) if annotations else []
     po = po_path(report.slug)
@@ -91,6 +95,7 @@ def block_view(report: Report, block: Block, annotations: Annotations | None = N
         _see_also(annotations, see, reports or {}) if annotations else [], report.source,
         source_slug(report.source), po,
         f"{repository}{po}#L{block.po_line}" if repository else f"../../data/po/{report.slug}.po",
+        page_label, page_href,
     )
 
 
