@@ -31,8 +31,9 @@ def input_files(paths: Paths) -> list[Path]:
     files += paths.anchors.glob("*.yaml")
     files += paths.releases.glob("*.json")
     files += paths.translations.glob("*/*.po")
-    files += ENGINE.rglob("*.py")  # the code: a new rule means a new build
-    files += ENGINE.rglob("*.html")  # and its templates
+    # the code, its page templates (.j2), the reading tools' CSS and JavaScript and the new-edition skeleton:
+    # a new rule, template or asset means a new build
+    files += (f for f in ENGINE.rglob("*") if "__pycache__" not in f.parts)
     return sorted(f for f in files if f.is_file())
 
 

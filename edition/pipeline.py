@@ -43,6 +43,7 @@ from edition.write import (
     edition_json,
     glossary_pages,
     pages,
+    po_view,
     progress_page,
     site_config,
     tei,
@@ -336,6 +337,12 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     version = edition.edition_meta()["version"]
     repository = repository_base(paths)
     for report in edition.reports:
+        po = pofile.po_path(paths.translations, report.slug, paths.config.languages.target)
+        if po.exists():
+            shown_po = paths.relative(po)
+            page(f"translation/po/{report.slug}.md", po_view.po_page(
+                report.slug, shown_po, po.read_text(encoding="utf-8"), report.label,
+                f"{repository}{shown_po}" if repository else None))
         page(f"reports/{report.slug}.md", pages.report_page(
             report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version, repository))
     for old, new in edition.moved_reports().items():

@@ -17,6 +17,7 @@ from edition.clean.review import line_uses
 from edition.model import FORMAT_NAMES, LAYOUT_NAMES, Block, Report
 from edition.translate import po as pofile
 from edition.write.glossary_pages import term_url
+from edition.write.po_view import po_line_href
 from edition.write.render import HAND_PAGES, render
 
 KIND_LABELS = {
@@ -78,7 +79,7 @@ class BlockView:
 def block_view(report: Report, block: Block, annotations: Annotations | None = None,
                reports: dict[str, Report] | None = None, repository: str | None = None) -> BlockView:
     """``repository``: where the repository's files are shown on the web (the PO-line link opens the
-    block's line there); without one, the link downloads the PO file."""
+    block's line there); without one, it opens the line on the site's own view of the PO file."""
     mark = f"¶{block.number}" if block.number else KIND_LABELS[block.kind]
     first, last = block.lines
     where = f"line {first}" if first == last else f"lines {first}–{last}"
@@ -94,7 +95,7 @@ def block_view(report: Report, block: Block, annotations: Annotations | None = N
         block, mark, where, chinese_segments(block.zh, occurrences, annotations),
         _see_also(annotations, see, reports or {}) if annotations else [], report.source,
         source_slug(report.source), po,
-        f"{repository}{po}#L{block.po_line}" if repository else f"../../data/po/{report.slug}.po",
+        po_line_href(report.slug, block.po_line or 1, f"{repository}{po}" if repository else None),
         page_label, page_href,
     )
 

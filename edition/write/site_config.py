@@ -9,7 +9,8 @@ content and any engine that reads MkDocs configuration builds it. It holds:
   every report would make the build grow with the square of their number: beyond
   ``site.nav_lists_up_to`` pages a section lists only its index page, which lists the rest;
 * ``not_in_nav``: the pages the nav does not list one by one (glossary entries, a large section's
-  pages, the old addresses of moved and withdrawn reports), so that a strict build does not warn.
+  pages, the old addresses of moved and withdrawn reports, the views of the PO files), so that a
+  strict build does not warn.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def not_in_nav(expanded: dict[str, list[str] | str], old_addresses: Sequence[str
     for folder, entry in expanded.items():
         if isinstance(entry, str):
             patterns += [f"/{folder}*.md", f"!/{entry}"]
-    return patterns + [f"/{page}" for page in old_addresses]
+    return patterns + [f"/{page}" for page in old_addresses] + ["/translation/po/*.md"]  # PO files' views
 
 
 def site_config(nav: Sequence[Any], reports: Sequence[str], sources: Sequence[str], old_addresses: Sequence[str],
