@@ -5,7 +5,7 @@ size and position, which the text extraction alone loses and the cleaning uses (
 the page a line stands on and where on it (running headers, footers and page numbers are found by
 position and repetition), the font size and weight (titles and headings are set larger or bold), and
 the left edge (a paragraph starts with an indent). pypdf extracts text faster but keeps less of the
-layout; PyMuPDF keeps as much but is AGPL-licensed (docs/method.md compares them).
+layout; PyMuPDF keeps as much but is AGPL-licensed (docs/method.md, "Why these libraries", compares them).
 
 The extracted lines are the source's diplomatic layer: exactly the characters of the text layer,
 nothing normalised here (that is the cleaning's, by its documented rules). The document's own
