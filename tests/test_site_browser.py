@@ -275,7 +275,8 @@ def test_cite_shows_and_copies_a_citation_of_the_block(reader: Reader, report: R
     assert clipboard == citation
 
 
-def test_a_report_prints_as_the_parallel_text_with_its_citation_and_no_navigation(reader: Reader, tmp_path: Path):
+def test_a_report_prints_as_the_parallel_text_with_its_citation_and_no_navigation(reader: Reader, report: Report,
+                                                                                tmp_path: Path):
     page = reader.open(REPORT)
     page.locator("#b3 .block-cite").wait_for()
     page.locator(".view-switch button[data-view='en']").click()  # the print is parallel whatever the view
