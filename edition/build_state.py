@@ -84,5 +84,6 @@ def up_to_date(paths: Paths) -> bool:
 
 
 def environment(paths: Paths) -> list[str]:
-    """What the outputs take from the environment: the repository the PO-line links point at."""
-    return [f"REPO_URL={os.environ.get('REPO_URL', '')}"]
+    """What the outputs take from the environment: the repository the PO-line links point at, and the
+    site's address (the citation downloads' stable URLs)."""
+    return [f"REPO_URL={os.environ.get('REPO_URL', '')}", f"SITE_URL={os.environ.get('SITE_URL', '')}"]

@@ -9,6 +9,9 @@ engine that has its own Chinese search; docs/site-engine.md says what a move to 
   is searched as fragments ("临时* 党支") and finds reports without it. The fix is one character;
   tests/test_site_browser.py fails if it stops working.
 * jieba, which the search plugin segments Chinese with, prints its start-up chatter: quietened.
+* ``mkdocs build`` without ``site_url`` (SITE_URL) warns that citations would have no stable URL (the
+  Cite text would give the address the page was read at; the pages no ``citation_public_url``). The
+  warning is the edition's own logger's, not MkDocs's, so that ``--strict`` previews still build.
 """
 
 from __future__ import annotations
@@ -35,11 +38,23 @@ def patch_search_worker(site_dir: Path) -> list[str]:
     return unpatched
 
 
+NO_SITE_URL = ("site_url is not set (SITE_URL): citations of this build would have no stable URL (the Cite "
+               "text gives the address a page is read at, report pages have no citation_public_url); set "
+               "SITE_URL to the address the site is published at")
+
+
 class ChineseSearchPlugin(BasePlugin):
+    command = "build"
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        self.command = command
+
+    def on_config(self, config: Any) -> None:
+        if self.command in ("build", "gh-deploy") and not config.get("site_url"):
+            logging.getLogger("edition.site").warning("%s", NO_SITE_URL)
 
     def on_post_build(self, *, config: Any) -> None:
         for name in patch_search_worker(Path(config["site_dir"])):

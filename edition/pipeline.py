@@ -48,6 +48,7 @@ from edition.write import (
     site_config,
     tei,
 )
+from edition.write import citation as cite
 from edition.write.render import hand_pages
 from edition.write.tmx import translation_memory
 
@@ -317,6 +318,9 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     for file in [*paths.source_files(), paths.seeds / "SHA256SUMS"]:
         if file.exists():
             page(f"data/seeds/{file.name}", file.read_bytes())
+    for report in edition.reports:
+        for name, text in cite.downloads(report, edition.edition_meta(), cite.site_url()).items():
+            page(f"data/{name}", text)
     citation = paths.root / "CITATION.cff"
     if citation.exists():
         page("data/CITATION.cff", citation.read_bytes())

@@ -256,12 +256,16 @@ def test_cite_shows_and_copies_a_citation_of_the_block(reader: Reader, report: R
     page = reader.open(REPORT)
     page.locator("#b3 .block-cite").click()
     text = page.locator("#b3 .cite-box .cite-text")
-    expect(text).to_contain_text(title_en(report))
+    # the title's own quotation marks nested inside the citation's: “…through ‘Project Party Building’”
+    expect(text).to_contain_text("“" + title_en(report).replace("“", "‘").replace("”", "’") + "”")
     expect(page.locator("#b3 .cite-box .cite-note")).to_have_text("Copied to the clipboard.")
     citation = text.inner_text()
     mark = page.locator("#b3").get_attribute("data-mark") or ""
-    assert mark.startswith("¶") and f"{mark} [b3]" in citation, citation
-    url = re.search(r"(\S+) \(accessed \d{4}-\d{2}-\d{2}\)\.$", citation)
+    assert mark.startswith("¶") and f", {mark} (#b3). " in citation, citation
+    for part in ("Rao Xin. n.d. ", f"[{report.meta['title']['zh']}]", "Special Issue on Serving the Central Work",
+                 "Translated in Party-Building and Demolition: A Bilingual Edition", "version 0.2"):
+        assert part in citation, (part, citation)
+    url = re.search(r"(\S+)\. Accessed [A-Z][a-z]+ \d{1,2}, \d{4}\.$", citation)
     assert url and url.group(1) == f"{reader.origin}/{REPORT}#b3", citation
 
     try:
@@ -269,6 +273,27 @@ def test_cite_shows_and_copies_a_citation_of_the_block(reader: Reader, report: R
     except Error:  # the clipboard is not readable here: what is shown was checked
         return
     assert clipboard == citation
+
+
+def test_a_report_prints_as_the_parallel_text_with_its_citation_and_no_navigation(reader: Reader, report: Report,
+                                                                                tmp_path: Path):
+    page = reader.open(REPORT)
+    page.locator("#b3 .block-cite").wait_for()
+    page.locator(".view-switch button[data-view='en']").click()  # the print is parallel whatever the view
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".view-switch", "#b3 .block-cite"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    citation = page.locator(".print-citation")
+    expect(citation).to_be_visible()
+    expect(citation).to_contain_text(f"Cite as: Rao Xin. n.d. “{title_en(report)[:20]}")
+    expect(citation.locator(".print-url")).to_have_text(f"{reader.origin}/{REPORT}")
+    zh, en = page.locator("#b3 .block-zh").bounding_box(), page.locator("#b3 .block-en").bounding_box()
+    assert zh and en and zh["x"] + zh["width"] <= en["x"] and abs(zh["y"] - en["y"]) < 2, (zh, en)
+    expect(page.locator("#b3 .block-mark")).to_be_visible()
+    expect(page.locator("#b3 .block-info code")).to_have_text("#b3")
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 20_000
 
 
 # --- search --------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from edition.annotate.occurrences import Occurrence
 from edition.clean.review import line_uses
 from edition.model import FORMAT_NAMES, LAYOUT_NAMES, Block, Report
 from edition.translate import po as pofile
+from edition.write import citation
 from edition.write.glossary_pages import term_url
 from edition.write.po_view import po_line_href
 from edition.write.render import HAND_PAGES, render
@@ -120,12 +121,16 @@ def report_page(
     landing: dict[str, list[str]] = {}
     for old, new in redirects.items():
         landing.setdefault(new or "top", []).append(old)
+    blocks = [block_view(report, b, annotations, reports, repository) for b in report.blocks]
+    record = citation.csl_record(report, {"title": {"en": edition_title}, "version": edition_version})
     return render(
         "report.md.j2",
+        citation=citation.front_matter(record, report, [(v.block.id or "", v.mark) for v in blocks]),
+        reference=citation.reference(record),
         report=report, title=title, english=english, source_slug=source_slug(report.source), state=translation_state(report),
         edition_title=edition_title, edition_version=edition_version,
         retired_at_top=sorted(landing.pop("top", [])), retired_before={k: sorted(v) for k, v in landing.items()},
-        blocks=[block_view(report, b, annotations, reports, repository) for b in report.blocks],
+        blocks=blocks,
         related=_related(report, annotations, reports or {}) if annotations is not None else None,
     )
 

@@ -49,8 +49,20 @@
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
 
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+
+  /* The Cite text: the report's reference as the build wrote it (data-cite: author, date, titles,
+   * outlet, edition and version, Chicago author-date), then the block, its stable URL, the access date. */
   function citation(block) {
     var report = block.closest(".edition-report");
+    var reference = report.getAttribute("data-cite");
+    if (reference) {
+      var now = new Date();
+      return reference + ", " + block.getAttribute("data-mark") + " (#" + block.id + "). " +
+        stableUrl(block.id) + ". Accessed " + MONTHS[now.getMonth()] + " " + now.getDate() + ", " +
+        now.getFullYear() + ".";
+    }
     var edition = report.getAttribute("data-edition-title");
     var version = report.getAttribute("data-edition-version");
     if (edition) { edition += version ? ", version " + version : " (unreleased)"; }
@@ -143,7 +155,15 @@
     }
   }
 
+  /* The citation printed at the head of a report: its stable URL, known only in the page. */
+  function fillPrintCitation() {
+    document.querySelectorAll(".print-citation .print-url").forEach(function (span) {
+      span.textContent = stableUrl("top").replace(/#top$/, "");
+    });
+  }
+
   function setUpPage() {
+    fillPrintCitation();
     followMovedReport();
     applyView(storedView());
     followRetiredAnchor();
