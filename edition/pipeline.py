@@ -346,7 +346,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
             shown_po = paths.relative(po)
             page(f"translation/po/{report.slug}.md", po_view.po_page(
                 report.slug, shown_po, po.read_text(encoding="utf-8"), report.label,
-                f"{repository}{shown_po}" if repository else None))
+                f"{repository}{shown_po}" if repository else None, hand_pages=documented))
         page(f"reports/{report.slug}.md", pages.report_page(
             report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version, repository))
     for old, new in edition.moved_reports().items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from edition.write.render import render
+from edition.write.render import HAND_PAGES, render
 
 _MSGCTXT = re.compile(r'^msgctxt "(?:[^"#]*#)?([^"]*)"')  # msgctxt "slug#b3" or "b3"
 
@@ -22,10 +22,11 @@ def po_lines(text: str) -> list[tuple[int, str, str | None]]:
     return rows
 
 
-def po_page(slug: str, path: str, text: str, report_label: str, repository: str | None) -> str:
+def po_page(slug: str, path: str, text: str, report_label: str, repository: str | None, *,
+            hand_pages: frozenset[str] = frozenset(HAND_PAGES)) -> str:
     """``repository``: the file's page in the repository (REPO_URL), or None."""
     return render("po.md.j2", slug=slug, path=path, lines=po_lines(text), report_label=report_label,
-                  repository=repository)
+                  repository=repository, hand_pages=hand_pages)
 
 
 def po_line_href(slug: str, line: int, repository_file: str | None) -> str:
