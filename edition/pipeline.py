@@ -32,7 +32,7 @@ from edition.paths import Paths
 from edition.read import checksums
 from edition.read.catalog import Catalog, load_catalog
 from edition.read.document import read_document
-from edition.read.glossary import Term, load_glossary
+from edition.read.glossary import Term, check_variant_reports, load_glossary
 from edition.read.previous import PreviousReport, load_previous
 from edition.textfile import read_utf8
 from edition.translate import attach
@@ -266,6 +266,7 @@ def translate(
             new: previous[old].texts for new, old in moved.items() if old in previous},
     )
     checked = load_glossary(paths.glossary, paths.config.glossary.categories) if terms is None else terms
+    check_variant_reports(paths.relative(paths.glossary), checked, {report.slug for report in edition.reports})
     for slug, catalog in catalogs.items():
         for finding in qa.check_catalog(slug, paths.relative(catalog.path), catalog.po, checked, paths.config.qa):
             log.warning("%s", finding)

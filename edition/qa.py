@@ -7,7 +7,10 @@ Checks (their names are what ``# qa-ok: <check>: <why>`` silences for one entry)
 * ``cjk`` – Chinese characters or full-width punctuation left in the English;
 * ``length`` – English/Chinese length ratio outside a sane band;
 * ``numbers`` – a number of the Chinese has no equivalent in the English (see :func:`chinese_numbers`);
-* ``glossary`` – a glossary term of the Chinese without its English rendering or an accepted variant.
+* ``glossary`` – a glossary term of the Chinese without any English rendering the glossary knows;
+* ``glossary-variant`` – a term rendered by a variant outside the context the glossary tolerates it in;
+* ``glossary-consistency`` – a term rendered two ways in one block or in one report
+  (these three: :mod:`edition.qa_terms`).
 
 Each finding names the report, the anchor id and the PO file and line.
 """
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import polib
 
+from edition import qa_terms
 from edition.config import DEFAULTS, QA
 from edition.model import Finding
 from edition.read.glossary import Term
@@ -32,28 +36,10 @@ CHECKS = pofile.QA_CHECKS  # the names a ``# qa-ok: <check>: <why>`` comment may
 # --- glossary ---------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    return text.casefold().replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
-
-
-def glossary_findings(zh: str, en: str, terms: Iterable[Term]) -> list[str]:
-    """Terms found in the Chinese (longest form first; a shorter term inside a longer one is not
-    counted again) whose English or accepted variant is not in the English."""
-    forms = sorted(((form, term) for term in terms for form in term.zh_forms), key=lambda p: -len(p[0]))
-    english = _fold(en)
-    remaining = zh
-    problems: list[str] = []
-    reported: set[str] = set()
-    for form, term in forms:
-        if form not in remaining:
-            continue
-        remaining = remaining.replace(form, "\u0000" * len(form))
-        if any(_fold(r) in english for r in term.renderings) or term.en in reported:
-            continue
-        reported.add(term.en)
-        accepted = f" (or {', '.join(repr(v) for v in term.en_variants)})" if term.en_variants else ""
-        problems.append(f"{form} expects {term.en!r}{accepted}")
-    return problems
+def glossary_findings(zh: str, en: str, terms: Iterable[Term], slug: str = "") -> list[str]:
+    """The ``glossary`` findings of one translation: terms of the Chinese (longest form first; a shorter
+    term inside a longer one is not counted again) with no rendering the glossary knows in the English."""
+    return [m for check, m in qa_terms.block_findings(qa_terms.term_usages(zh, en, terms, slug)) if check == "glossary"]
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -491,8 +477,11 @@ def number_findings(zh: str, en: str, numeral_words: Iterable[str] = ()) -> list
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]")
 
 
-def entry_findings(zh: str, en: str, terms: Iterable[Term] = (), settings: QA = DEFAULTS.qa) -> list[tuple[str, str]]:
-    """(check, message) for one translation (``settings``: the ``qa`` section of edition.yml)."""
+def entry_findings(
+    zh: str, en: str, terms: Iterable[Term] = (), settings: QA = DEFAULTS.qa, slug: str = ""
+) -> list[tuple[str, str]]:
+    """(check, message) for one translation (``settings``: the ``qa`` section of edition.yml; ``slug``:
+    its report, for the glossary variants tolerated in some reports only)."""
     if not en.strip():
         return [("empty", "the English is empty")]
     if en.strip() == zh.strip():
@@ -513,26 +502,34 @@ def entry_findings(zh: str, en: str, terms: Iterable[Term] = (), settings: QA = 
                 )
             )
     found += [("numbers", m) for m in number_findings(zh, en, settings.numeral_words)]
-    found += [("glossary", m) for m in glossary_findings(zh, en, terms)]
+    found += qa_terms.block_findings(qa_terms.term_usages(zh, en, terms, slug))
     return found
 
 
 def check_catalog(
     slug: str, path: Path | str, po: polib.POFile, terms: Iterable[Term] = (), settings: QA = DEFAULTS.qa
 ) -> list[Finding]:
-    """Findings for every translated (draft or reviewed) active entry, minus those a ``# qa-ok:`` accepts."""
+    """Findings for every translated (draft or reviewed) active entry, minus those a ``# qa-ok:`` accepts,
+    then the terms the report renders differently from block to block (``glossary-consistency``)."""
     terms = list(terms)
     lines = pofile.entry_lines(pofile.dumps(po))
     findings: list[Finding] = []
+    usages: list[tuple[str, list[qa_terms.Usage]]] = []
+    accepted_at: dict[str, dict[str, str]] = {}
     for entry in pofile.active_entries(po):
         if pofile.status(entry) == pofile.MISSING:
             continue
         accepted = pofile.qa_ok(entry)
-        for check, message in entry_findings(entry.msgid, entry.msgstr, terms, settings):
+        anchor = entry.msgctxt or "?"
+        accepted_at[anchor] = accepted
+        for check, message in entry_findings(entry.msgid, entry.msgstr, terms, settings, slug):
             if check in accepted:
                 continue
-            anchor = entry.msgctxt or "?"
             findings.append(
                 Finding(slug, anchor, str(path), lines.get(anchor, entry.linenum), check, message)
             )
-    return findings
+        if "glossary-variant" not in accepted and "glossary-consistency" not in accepted:
+            usages.append((anchor, qa_terms.term_usages(entry.msgid, entry.msgstr, terms, slug)))
+    for anchor, check, message in qa_terms.report_findings(usages, lines):
+        findings.append(Finding(slug, anchor, str(path), lines.get(anchor), check, message))
+    return sorted(findings, key=lambda f: (f.line or 0))

@@ -39,7 +39,8 @@ def test_csv_round_trips(terms: list[Term], tmp_path: Path) -> None:
         assert row["id"] == term.id and row["zh"] == term.zh and row["definition"] == term.definition
         assert row["pinyin"] == term.pinyin
         split = row["en_variants"].split(LIST_SEPARATOR) if row["en_variants"] else []
-        assert split == list(term.en_variants)
+        assert split == [f"{v.en} ({v.context}: {v.why})" for v in term.en_variants]
+        assert (row["en_forms"].split(LIST_SEPARATOR) if row["en_forms"] else []) == list(term.en_forms)
         assert (row["related"].split(LIST_SEPARATOR) if row["related"] else []) == list(term.related)
     path = tmp_path / "glossary.csv"
     assert write_glossary_csv(path, terms)
@@ -62,7 +63,11 @@ def test_tbx_is_parseable_tbx_basic(terms: list[Term], tmp_path: Path) -> None:
     assert statuses == ["preferredTerm-admn-sts", "admittedTerm-admn-sts"]
     assert zh.find("tig/note").text == "pinyin: pénghùqū gǎizào"
     term = terms[[t.id for t in terms].index("shantytown-redevelopment")]
-    assert [t.text for t in en.findall("tig/term")] == [term.en, *term.en_variants]
+    assert [t.text for t in en.findall("tig/term")] == [term.en, *term.en_forms, *(v.en for v in term.en_variants)]
+    city = entries[[t.id for t in terms].index("urban-village-redevelopment-short")].findall("langSet")[1]
+    assert [n.text for n in city.findall("tig/note")] == [
+        "only in report kaihua-task-force-super-speed: in Kaihua 城改 is the redevelopment of the town on "
+        "state-owned land, not of urban villages"]
     assert en.find("descrip[@type='definition']").text
     first = entries[0]
     assert [r.get("target") for r in first.findall("ref[@type='crossReference']")] == list(terms[0].related)

@@ -156,3 +156,75 @@ def test_not_a_list(tmp_path: Path) -> None:
     path = tmp_path / "glossary.yaml"
     path.write_text("id: x\n", encoding="utf-8")
     raises(path, "list", line=1)
+
+
+VARIANTS = """\
+- id: household-visit
+  zh: "入户"
+  en: "household visit"
+  en_forms: ["household visits", "visit households"]
+  en_variants:
+{variants}
+  category: mechanism
+  definition: "Going into households."
+"""
+
+
+def variants_glossary(tmp_path: Path, variants: str) -> Path:
+    return write(tmp_path, VARIANTS.format(variants=variants))
+
+
+def test_forms_and_variants_with_their_context(tmp_path: Path) -> None:
+    path = variants_glossary(tmp_path, """\
+    - {en: "household survey", within: "入户调查", why: "a survey, not a visit"}
+    - en: "home visit"
+      reports: [kaihua]
+      why: "Kaihua's usage\"""")
+    term = load_glossary(path)[0]
+    assert term.preferred == ("household visit", "household visits", "visit households")
+    survey, home = term.en_variants
+    assert (survey.en, survey.within, survey.reports, survey.line) == ("household survey", ("入户调查",), (), 7)
+    assert survey.holds("开展入户调查", "x") and not survey.holds("入户走访", "x")
+    assert home.holds("入户走访", "kaihua") and not home.holds("入户走访", "kecheng")
+    assert (home.context, home.line) == ("in report kaihua", 8)
+    assert term.record()["en_variants"][0] == {"en": "household survey", "within": ["入户调查"], "reports": [],
+                                               "why": "a survey, not a visit"}
+
+
+@pytest.mark.parametrize(
+    ("variants", "message"),
+    [
+        ('    - "household survey"', "glossary.yaml:6: entry 'household-visit': English variant 'household survey' "
+                                      "has no context"),
+        ('    - {en: "household survey", why: "a survey"}', "glossary.yaml:7: entry 'household-visit': English "
+                                                            "variant 'household survey' states no context"),
+        ('    - {en: "household survey", within: "入户调查"}', "glossary.yaml:7: entry 'household-visit': English "
+                                                              "variant: 'why' is missing or empty"),
+        ('    - {en: "household survey", within: "调查", why: "x"}', "'within' phrase '调查' does not contain the term"),
+        ('    - {en: "household survey", reports: [Kai Hua], why: "x"}', "'Kai Hua' is not a report slug"),
+        ('    - {en: "household survey", when: "入户调查", why: "x"}', "unknown field(s) when"),
+        ('    - {en: "Household-Visit", within: "入户调查", why: "x"}', "a variant 'Household-Visit' is the same as "
+                                                                      "the preferred rendering"),
+    ],
+)
+def test_bad_variants_name_the_line(tmp_path: Path, variants: str, message: str) -> None:
+    path = variants_glossary(tmp_path, variants)
+    with pytest.raises(EditionError) as err:
+        load_glossary(path)
+    assert message in str(err.value)
+
+
+def test_variant_reports_must_be_the_editions(tmp_path: Path) -> None:
+    from edition.read.glossary import check_variant_reports
+
+    path = variants_glossary(tmp_path, '    - {en: "home visit", reports: [kaihua], why: "x"}')
+    terms = load_glossary(path)
+    check_variant_reports(path, terms, {"kaihua"})
+    with pytest.raises(EditionError, match=r"glossary.yaml:7: .*names report 'kaihua', which the edition does not"):
+        check_variant_reports(path, terms, {"kecheng"})
+
+
+def test_the_real_glossary_states_a_context_for_every_variant() -> None:
+    terms = load_glossary(Paths().glossary)
+    variants = [v for t in terms for v in t.en_variants]
+    assert variants and all((v.within or v.reports) and v.why for v in variants)

@@ -2,13 +2,14 @@
 
 * **CSV** — one row per term, the columns of :data:`CSV_COLUMNS`, RFC 4180 (``csv`` module,
   CRLF line ends, fields quoted when needed), UTF-8 without BOM. List fields (variants,
-  en_variants, related) are joined with :data:`LIST_SEPARATOR` (`` | ``; English variants contain
-  commas).
+  en_forms, en_variants, related) are joined with :data:`LIST_SEPARATOR` (`` | ``; English variants
+  contain commas); an English variant is written ``<en> (<context>: <why>)``.
 * **TBX** — TBX-Basic style: ``<martif type="TBX-Basic">``, one ``termEntry`` per term (``id`` =
   term id) with ``descrip type="subjectField"`` = category and ``ref type="crossReference"`` per
   related term; a ``langSet xml:lang="zh"`` with the headword (preferred, its pinyin in a
   ``note``) and variants (admitted); a ``langSet xml:lang="en"`` with the definition, the
-  preferred English term and the English variants (admitted).
+  preferred English term, its forms (admitted) and the English variants (admitted, each with a
+  ``note`` saying the only context it is tolerated in).
 * :func:`glossary_record` — every term's fields, with its occurrences grouped by block.
 """
 
@@ -38,6 +39,7 @@ def glossary_csv(terms: Iterable[Term]) -> str:
     writer.writerow(CSV_COLUMNS)
     for term in terms:
         record = term.record()
+        record["en_variants"] = [f"{v.en} ({v.context}: {v.why})" for v in term.en_variants]
         writer.writerow(
             [LIST_SEPARATOR.join(v) if isinstance(v, list) else v for v in (record[c] for c in CSV_COLUMNS)]
         )
@@ -66,9 +68,10 @@ def glossary_tbx(terms: Iterable[Term], title: str = "Glossary of campaign termi
         en = ET.SubElement(entry, "langSet", {XML_LANG: "en"})
         ET.SubElement(en, "descrip", {"type": "definition"}).text = term.definition
         _tig(en, term.en, PREFERRED)
+        for form in term.en_forms:
+            _tig(en, form, ADMITTED)
         for variant in term.en_variants:
-            if variant != term.en:
-                _tig(en, variant, ADMITTED)
+            _tig(en, variant.en, ADMITTED, note=f"only {variant.context}: {variant.why}")
     ET.indent(martif)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
 

@@ -22,7 +22,7 @@ from edition.drafting.secrets import Redactor, redacting, short_secret_warning
 from edition.drafting.transport import DEFAULT_CONCURRENCY, probe
 from edition.errors import EditionError
 from edition.paths import Paths
-from edition.read.glossary import load_glossary
+from edition.read.glossary import check_variant_reports, load_glossary
 from edition.translate import po as pofile
 from edition.translate.attach import TranslationFile, previous_chinese, sync_all
 
@@ -55,6 +55,7 @@ def workspace(paths: Paths) -> Workspace:
 
 def findings(space: Workspace) -> list[qa.Finding]:
     terms = load_glossary(space.paths.glossary, space.paths.config.glossary.categories)
+    check_variant_reports(space.paths.relative(space.paths.glossary), terms, {report.slug for report in space.reports})
     found: list[qa.Finding] = []
     for slug, catalog in space.catalogs.items():
         found += qa.check_catalog(slug, space.paths.relative(catalog.path), catalog.po, terms, space.paths.config.qa)

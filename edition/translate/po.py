@@ -52,7 +52,8 @@ _MSGCTXT_LINE = re.compile(r'^msgctxt "(.*)"$')
 _OBSOLETE_MSGCTXT_LINE = re.compile(r'^#~ msgctxt "(.*)"$')
 FLAGS = (FUZZY,)
 COMMENT_KEYS = ("provenance", "note", "qa-ok", "reviewed-by")
-QA_CHECKS = ("empty", "untranslated", "cjk", "length", "numbers", "glossary")  # what qa-ok may accept
+QA_CHECKS = ("empty", "untranslated", "cjk", "length", "numbers", "glossary", "glossary-variant",
+             "glossary-consistency")  # what qa-ok may accept
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _COMMENT_FORMS = {
     "provenance": (re.compile(rf"^[^,;\s].*, {_DATE}(?:; .+)?$"), "provenance: <what produced it>, <YYYY-MM-DD>"),
