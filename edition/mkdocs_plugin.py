@@ -9,6 +9,9 @@ engine that has its own Chinese search; docs/site-engine.md says what a move to 
   is searched as fragments ("临时* 党支") and finds reports without it. The fix is one character;
   tests/test_site_browser.py fails if it stops working.
 * jieba, which the search plugin segments Chinese with, prints its start-up chatter: quietened.
+* The index's structure: each page's entries, once Material's search has made them, are replaced by
+  the edition's (:mod:`edition.search_index`): a report found by its titles, label and places, a
+  result per block opening at its anchor, titles without zero-width spaces.
 """
 
 from __future__ import annotations
@@ -40,6 +43,27 @@ class ChineseSearchPlugin(BasePlugin):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+
+    def _index(self, config: Any) -> list[dict[str, Any]] | None:
+        search = config["plugins"].get("material/search") or config["plugins"].get("search")
+        index = getattr(search, "search_index", None)
+        return getattr(index, "entries", None)
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """Runs after Material's search (listed after it in mkdocs.yml) has indexed the page."""
+        entries = self._index(config)
+        if entries is None:
+            return context
+        first = len(entries)  # the page's entries: the last ones, just added
+        while first and entries[first - 1]["location"].split("#")[0] == page.url:
+            first -= 1
+        import jieba
+
+        from edition.search_index import page_entries
+
+        entries[first:] = page_entries(entries[first:], page.url, page.meta, page.content or "",
+                                       lambda text: list(jieba.cut(text)))
+        return context
 
     def on_post_build(self, *, config: Any) -> None:
         for name in patch_search_worker(Path(config["site_dir"])):
