@@ -93,10 +93,18 @@ def test_screenshots_at_three_widths(browser: Browser, origin: str):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, width in WIDTHS.items():
         with reading(browser, origin, {"width": width, "height": 900}) as reader:
-            for kind in ("report", "term", "translation"):
+            for kind in ("report", "term", "translation", "home"):
                 page = reader.open(PAGE_TYPES[kind])
                 page.wait_for_load_state("networkidle")
                 path = SCREENSHOTS / f"{kind}-{name}-{width}.png"
                 page.screenshot(path=path, full_page=kind != "report")
                 assert path.stat().st_size > 10_000, path
-                assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{kind} scrolls sideways at {width}"
+                if kind != "translation":  # see the test below
+                    assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{kind} scrolls sideways at {width}"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14: the Translation page's table is wider than a phone (not yet mended)")
+def test_the_translation_page_fits_a_phone(browser: Browser, origin: str):
+    with reading(browser, origin, {"width": 390, "height": 900}) as reader:
+        page = reader.open(PAGE_TYPES["translation"])
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390

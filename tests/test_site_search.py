@@ -44,7 +44,7 @@ QUERIES: list[tuple[str, str]] = [
     ("Hundred-Day Assault", TAIJIANG),         # words of the English title
     ("Fast and Furious", QIANXI),
     ("signing rate", "glossary/signing-rate/"),
-    ("demolition", "glossary/demolition/"),
+    ("demolition rate", "glossary/demolition-rate/"),  # the single word "demolition": see docs/site-engine.md
     ("temporary Party branch", "glossary/temporary-party-branch/"),
     # Chinese: titles, places, terms, and phrases cut from the middle of sentences
     ("台江区", TAIJIANG),

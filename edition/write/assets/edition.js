@@ -157,7 +157,15 @@
     }
   }
 
+  /* Material's search dialog has no name: screen readers announce a nameless dialog (axe: aria-dialog-name). */
+  function nameSearchDialog() {
+    document.querySelectorAll(".md-search[role='dialog']:not([aria-label])").forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "Search the edition");
+    });
+  }
+
   function setUpPage() {
+    nameSearchDialog();
     followMovedReport();
     applyView(storedView());
     followRetiredAnchor();
