@@ -12,6 +12,9 @@ engine that has its own Chinese search; docs/site-engine.md says what a move to 
 * ``mkdocs build`` without ``site_url`` (SITE_URL) warns that citations would have no stable URL (the
   Cite text would give the address the page was read at; the pages no ``citation_public_url``). The
   warning is the edition's own logger's, not MkDocs's, so that ``--strict`` previews still build.
+* The index's structure: each page's entries, once Material's search has made them, are replaced by
+  the edition's (:mod:`edition.search_index`): a report found by its titles, label and places, a
+  result per block opening at its anchor, titles without zero-width spaces.
 """
 
 from __future__ import annotations
@@ -55,6 +58,27 @@ class ChineseSearchPlugin(BasePlugin):
     def on_config(self, config: Any) -> None:
         if self.command in ("build", "gh-deploy") and not config.get("site_url"):
             logging.getLogger("edition.site").warning("%s", NO_SITE_URL)
+
+    def _index(self, config: Any) -> list[dict[str, Any]] | None:
+        search = config["plugins"].get("material/search") or config["plugins"].get("search")
+        index = getattr(search, "search_index", None)
+        return getattr(index, "entries", None)
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        """Runs after Material's search (listed after it in mkdocs.yml) has indexed the page."""
+        entries = self._index(config)
+        if entries is None:
+            return context
+        first = len(entries)  # the page's entries: the last ones, just added
+        while first and entries[first - 1]["location"].split("#")[0] == page.url:
+            first -= 1
+        import jieba
+
+        from edition.search_index import page_entries
+
+        entries[first:] = page_entries(entries[first:], page.url, page.meta, page.content or "",
+                                       lambda text: list(jieba.cut(text)))
+        return context
 
     def on_post_build(self, *, config: Any) -> None:
         for name in patch_search_worker(Path(config["site_dir"])):

@@ -132,7 +132,23 @@ def report_page(
         retired_at_top=sorted(landing.pop("top", [])), retired_before={k: sorted(v) for k, v in landing.items()},
         blocks=blocks,
         related=_related(report, annotations, reports or {}) if annotations is not None else None,
+        search={"report": search_record(report)},
     )
+
+
+def search_record(report: Report) -> dict[str, Any]:
+    """What the search index knows of a report beyond its text (edition/search_index.py): its titles,
+    label, and place names in both languages, which readers search by."""
+    meta = report.meta
+    titles = meta.get("title") or {}
+    place = meta.get("place") or {}
+    names = [value.get(language) for key in ("province", "city", "county", "street")
+             if isinstance(value := place.get(key), dict) for language in ("en", "zh")]
+    outlet = meta.get("outlet") or {}
+    date = (meta.get("date") or {}).get("value")
+    summary = " · ".join(str(x) for x in (outlet.get("en") if isinstance(outlet, dict) else outlet, date) if x)
+    return {"title_zh": titles.get("zh") or report.slug, "title_en": titles.get("en") or "", "label": report.label,
+            "keywords": [n for n in names if n], "summary": summary}
 
 
 def po_path(slug: str) -> str:

@@ -45,12 +45,14 @@ def cell(text: Any) -> Markup:
 
 
 def named(value: Any) -> Markup:
-    """A catalog value: {zh, en} rendered as 'en (zh)', a plain string as is (both escaped)."""
+    """A catalog value: {zh, en} rendered as 'en (zh)', a plain string as is (both escaped); the
+    Chinese tagged as Chinese (lang="zh-Hans"), for its font, screen readers and line breaking."""
     if isinstance(value, dict):
         zh, en = value.get("zh"), value.get("en")
+        chinese = f'<span lang="zh-Hans">{html.escape(zh)}</span>' if zh else ""
         if zh and en:
-            return Markup(f"{html.escape(en)} ({html.escape(zh)})")
-        return Markup(html.escape(en or zh or ""))
+            return Markup(f"{html.escape(en)} ({chinese})")
+        return Markup(html.escape(en) if en else chinese)
     return Markup(html.escape(str(value))) if value not in (None, "") else Markup("")
 
 

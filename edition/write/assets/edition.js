@@ -146,6 +146,20 @@
 
   window.addEventListener("hashchange", followRetiredAnchor);
 
+  /* Keyboard: a block's tab stops are its ¶ link and Cite; its other links (glossary terms, source
+   * line, PO line, see also) have tabindex -1 and join the tab order while focus is in the block. */
+  var SECONDARY = ".block-zh a.term, .block-info a, .translation-status--draft";
+  document.addEventListener("focusin", function (event) {
+    var block = event.target.closest && event.target.closest(".block");
+    if (!block) { return; }
+    block.querySelectorAll(SECONDARY).forEach(function (el) { el.setAttribute("tabindex", "0"); });
+  });
+  document.addEventListener("focusout", function (event) {
+    var block = event.target.closest && event.target.closest(".block");
+    if (!block || (event.relatedTarget && block.contains(event.relatedTarget))) { return; }
+    block.querySelectorAll(SECONDARY).forEach(function (el) { el.setAttribute("tabindex", "-1"); });
+  });
+
   /* A report that moved to a new slug: its old address goes on to the new one, anchor and all. */
   function followMovedReport() {
     var moved = document.querySelector(".report-moved[data-target]");
@@ -162,8 +176,16 @@
     });
   }
 
+  /* Material's search dialog has no name: screen readers announce a nameless dialog (axe: aria-dialog-name). */
+  function nameSearchDialog() {
+    document.querySelectorAll(".md-search[role='dialog']:not([aria-label])").forEach(function (dialog) {
+      dialog.setAttribute("aria-label", "Search the edition");
+    });
+  }
+
   function setUpPage() {
     fillPrintCitation();
+    nameSearchDialog();
     followMovedReport();
     applyView(storedView());
     followRetiredAnchor();
