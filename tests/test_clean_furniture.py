@@ -13,13 +13,14 @@ from edition.model import Block, Doubt, Omission
 @pytest.mark.parametrize(
     ("line", "number"),
     [("— 2 —", 2), ("- 2 -", 2), ("第2页", 2), ("2/7", 2), ("2", 2), ("   12  ", 12), ("·3·", 3), ("－4－", 4),
-     ("第 2 页 共 7 页", 2), ("共7页 第3页", 3), ("Page 2 of 7", 2), ("2 / 7", 2), ("～5～", 5), ("- 2/7 -", 2)],
+     ("第 2 页 共 7 页", 2), ("共7页 第3页", 3), ("Page 2 of 7", 2), ("2 / 7", 2), ("～5～", 5), ("- 2/7 -", 2),
+     ("（2）", 2), ("(12)", 12)],
 )
 def test_page_numbers_by_shape(line, number):
     assert page_number(line) == number
 
 
-@pytest.mark.parametrize("line", ["9/7", "2023", "第一章", "1.", "一、", "（2）", "共有2户", "2023年5月", "第2页第"])
+@pytest.mark.parametrize("line", ["9/7", "2023", "第一章", "1.", "一、", "（二）", "（2）做法", "共有2户", "2023年5月", "第2页第"])
 def test_what_is_no_page_number(line):
     assert page_number(line) is None
 
@@ -88,3 +89,15 @@ def test_repeated_captions_are_no_running_header():
     """The same credit under several photos repeats, but it is text, not furniture."""
     lines = (["这一段文字足够长，占满了一整行的宽度，继续写下去直到行末为止，再继续。"] * 14 + ["台江区城投集团供图"]) * 4
     assert find_furniture(lines) == []
+
+
+def test_page_numbers_in_round_brackets_find_the_running_headers_too():
+    """（2） is a page number like [2]; with it, the footer beside every page number is found by repetition."""
+    pages = [PAGE_1, PAGE_2, ["\u3000\u3000二是带头公示受监督。建立两台一榜机制，通过媒体设置拆违点赞榜。"]]
+    lines: list[str] = []
+    for n, page in enumerate(pages, start=1):
+        lines += [*page, "打印日期：2023年05月12日", f"（{n}）"]
+    rules = {o.lines[0]: o.rule for o in find_furniture(lines)}
+    assert sorted(rules.values()) == ["page-number"] * 3 + ["running-head"] * 3
+    paragraphs = [p.zh for p in segment_pdf(lines) if isinstance(p, Block) and p.kind == "paragraph"]
+    assert not any("打印日期" in p or "（" in p[:1] for p in paragraphs)

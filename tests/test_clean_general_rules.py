@@ -248,3 +248,18 @@ def test_a_township_site_page_comes_out_right():
         ("dateline", (3, 5), "发布时间：2019-08-20\n来源：青河镇人民政府\n浏览次数：1523"),
         ("credits", (10, 10), "【责任编辑：周敏】"),
     ]
+
+
+def test_a_masthead_that_opens_with_the_issuing_office_and_ends_with_a_document_number():
+    """The office above the bulletin's letter-spaced name, then a document number (〔2023〕12号); a print run
+    （共印80份） under the distribution list is colophon, not a byline."""
+    raw: list[str] = []
+    for line in ["龙山区住房和城乡建设局", "工 作 简 报", "〔2023〕12号", "", *UNSEEN_PDF_LINES[3:], "（共印80份）"]:
+        raw += [line, ""]
+    pieces = segment_pdf(raw)
+    paratext = {p.kind: p.zh for p in pieces if not isinstance(p, Block)}
+    assert paratext["masthead"] == "龙山区住房和城乡建设局\n工 作 简 报\n〔2023〕12号"
+    assert paratext["distribution"].startswith("报：市委组织部")
+    assert paratext["colophon"] == "（共印80份）"
+    blocks = [p for p in pieces if isinstance(p, Block)]
+    assert blocks[0].kind == "title" and [b.kind for b in blocks].count("byline") == 1

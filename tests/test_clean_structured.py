@@ -84,3 +84,22 @@ def test_without_a_title_in_the_markup_the_first_headline_is_taken_with_a_doubt(
     pieces = segment_structured(source(("某镇推进改造", None), (PARAGRAPH, None)), doubts)
     assert kinds(pieces)[0] == ("title", "某镇推进改造", "first-headline")
     assert doubts and "names no title" in doubts[0].message
+
+
+def test_the_tail_of_a_page_without_semantic_markup_and_the_accounts_name_under_the_title():
+    """Prose under the site's licence line does not keep the article open; after the last paragraph a line
+    without a sentence is the page's tail; a bare name between the title and the date line is the account's,
+    with a doubt; a breadcrumb-like line with a menu's symbol is no kicker."""
+    doubts = []
+    pieces = segment_structured(source(
+        ("首页 / 正文", None), ("某镇推进改造", TITLE), ("某某发布", None), ("2023-12-19 13:02　某某市人民政府新闻办公室官方账号", None),
+        (PARAGRAPH, None), ("相关稿件", None), ("某区加快征收", None), ("【打印本页】【关闭窗口】", None),
+        ("网站标识码：3700000063　鲁ICP备05045114号", None), ("为确保最佳浏览效果，建议使用1920×1080分辨率，谷歌、Edge等浏览器浏览。", None)),
+        doubts)
+    assert [(k, r) for k, _, r in kinds(pieces)] == [
+        ("omitted", "page-head"), ("title", "markup-title"), ("dateline", "dateline"),
+        ("paragraph", "markup-paragraph"), ("omitted", "page-tail"), ("omitted", "page-tail"),
+        ("omitted", "share-buttons"), ("omitted", "footer"), ("omitted", "page-tail"),
+    ]
+    assert kinds(pieces)[2][1].startswith("某某发布\n2023-12-19")  # the name goes on the date line under it
+    assert [d.lines for d in doubts] == [(3, 3)]

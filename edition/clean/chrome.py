@@ -32,6 +32,11 @@ _SHORT = 60  # columns: the general shapes below take only a short line, as a li
 # A line of ornaments only (◆ ◆ ◆, * * *): it may divide an article's sections, so it does not end one.
 DIVIDER = _rule("divider", "an ornamental divider", r"^[^\w\u3400-\u9fff]{3,}$")
 
+# The card WeChat prints above a reposted article (以下文章来源于某某，作者某某); the card's further lines (the
+# account's name and its description) are found by their place under it (edition.clean.web).
+REPOST_CARD = _rule("repost-card", "the card of a reposted article: its source account's name and description",
+                    r"^以下文章来源于", short=True)
+
 RULES: tuple[ChromeRule, ...] = (
     _rule("nav-menu", "site navigation menu", r"^(?:[^|｜]{1,8}[|｜]){3,}[^|｜]{0,8}$"),
     _rule(
@@ -86,15 +91,16 @@ RULES: tuple[ChromeRule, ...] = (
     _rule(
         "share-buttons",
         "share, print, font-size, follow and app buttons",
-        r"^(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭)(?:\s*[|｜、]?\s*(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭))*\s*[:：]?$"
+        r"^(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭|关注|举报)(?:\s*[|｜、]?\s*(?:分享|转发|收藏|点赞|在看|评论|留言|赞|打印|关闭|关注|举报))*\s*[:：]?$"
         r"|^(?:分享|转发).{0,6}[:：]$"  # 分享给朋友：
         r"|^字[号体]\s*[:：]|返回顶部|二维码|扫码|关注(?:我们|本号|该号|公众号|该公众号)|点击.{0,8}关注"
         r"|关注.{0,14}(?:获取|了解|更多|资讯|精彩|不迷路)"  # 关注“某某发布”，获取权威资讯
         r"|^(?:(?:[大中小]|特大)?字[号体]|[大中小]|A[+-])(?:[\s:：\[\]【】]*(?:(?:[大中小]|特大)?字[号体]|[大中小]|A[+-]))+"
         r"[\s\]】]*$"  # font-size buttons however written: 小字体 中字体 大字体, 字号 大 中 小
+        r"|字[号体]\s*[:：]\s*[^\s，。]{1,3}(?:[ \u3000]+[^\s，。]{1,3}){1,4}\s*$"  # 字号：默认 大 超大, whatever the sizes
         r"|(?:下载|打开).{0,8}(?:APP|App|app|客户端)|^\S{1,12}(?:客户端|APP|App)$|^(?:热门|最新|全部|网友)?评论\s*[(（\d]*[)）]?$|暂无评论|我要评论"
         r"|^(?:阅读|浏览|阅读量)\s*[(（:：]?\s*\d+[)）]?$|查看更多"
-        r"|无障碍|关怀版|长者模式|适老化|繁體|^(?:English|简体|手机版|登录|注册)(?:\s|$)",  # the site's own tools
+        r"|无障碍|关怀版|长者模式|适老化|繁體|^(?:English|简体|手机版|登录|注册|申请入驻)(?:\s|$)",  # the site's own tools
         ends_article=True,
         short=True,
     ),
@@ -122,6 +128,9 @@ RULES: tuple[ChromeRule, ...] = (
         ends_article=True,
     ),
     DIVIDER,
+    # A button's count standing alone (comments, likes: 0, 128, 1.2万): a line of the text is never a bare number.
+    _rule("counter", "a button's count standing alone", r"^\d{1,7}(?:\.\d)?[万wkK+]?$"),
+    REPOST_CARD,
     _rule(
         "end-mark",
         "end-of-article mark",
@@ -137,6 +146,15 @@ PAGE_HEAD = ChromeRule("page-head", "the page's head above the headline (the hea
                        re.compile(""))
 SITE_NAME = ChromeRule("site-name", "the site's or app's name above the headline",
                        re.compile(r"^[^\s，。、：:]{1,10}(?:网|新闻|日报|晚报|时报|频道|客户端)$"))
+
+
+_PAGE_BOTTOM = re.compile(r"ICP|公网安备|网站标识码|Copyright|©|版权所有")
+
+
+def page_bottom(text: str) -> bool:
+    """A site's licence or copyright line (…ICP备…号, 公网安备, 网站标识码, Copyright, ©, 版权所有): it closes the
+    page, so nothing under it is the article's."""
+    return bool(_PAGE_BOTTOM.search(text))
 
 
 def site_name(text: str) -> bool:

@@ -4,7 +4,8 @@ They are found before any line is joined to another, so that none can end up ins
 and are recorded in the apparatus of omissions. The evidence:
 
 * a **page number** by its shape: a number of one to three digits alone on its line, in square
-  brackets or set between dashes, dots or tildes (``2``, ``[2]``, ``— 2 —``, ``- 2 -``, ``·2·``),
+  or round brackets or set between dashes, dots or tildes (``2``, ``[2]``, ``（2）``, ``— 2 —``,
+  ``- 2 -``, ``·2·``),
   or with the words of a page count (``第2页``, ``第 2 页 共 7 页``, ``2/7``, ``2-7``, ``2 of 7``,
   ``2 共7页``, ``Page 2``, ``P2``); and by its sequence: the numbers of a document's page-number
   lines increase, so a number smaller than the one before is not one;
@@ -14,7 +15,9 @@ and are recorded in the apparatus of omissions. The evidence:
   sentence and occurs (its digits aside) at least twice, each time beside a page number or a form
   feed, or at the very top or bottom of the text; or at least three times at regular intervals;
   in a text of one or two pages, where nothing repeats, by its place beside the page number or at
-  the top of the one page (with a doubt where a heading could stand there).
+  the top of the one page (with a doubt where a heading could stand there); inside a sentence
+  that runs on across the break such a line may be wider (nothing else can stand there); the
+  page's address (a URL alone on its line, as a browser prints it) is a footer whatever its width.
 
 A line of text never consists of a bare number or a page count once wrapped at 30 columns or
 more, and a sentence is never repeated word for word at every page break, so neither rule can
@@ -42,7 +45,7 @@ _MARKING = re.compile(r"内部(?:资料|刊物|参阅|发行|文件)|注意保�
                       r"|^(?:绝密|机密|秘密)(?:\s*★|\s|$)")
 
 _DECOR = r"[\s\-‐‑–—―－~～·•・∙]*"
-_OPEN, _CLOSE = r"[\[［〔【]?", r"[\]］〕】]?"  # a number may stand in square brackets: [2]
+_OPEN, _CLOSE = r"[\[［〔【（(]?", r"[\]］〕】）)]?"  # a number may stand in brackets: [2], （2）
 _PAGE_NUMBER = re.compile(
     rf"^{_DECOR}(?:{_OPEN}(?P<bare>\d{{1,3}}){_CLOSE}"
     r"|第\s*(?P<nth>\d{1,3})\s*页(?:\s*[,，/、（(]?\s*共\s*\d{1,3}\s*页[）)]?)?"
@@ -58,6 +61,8 @@ _LONE_PAGES = 2  # a header or footer is printed once only in a text of at most 
 _LONE_SHARE = 0.6  # a header on one page only is at most this share of a full line
 _REGULAR = 1.25  # regular repetitions: the longest interval at most this times the shortest …
 _PAGE_LINES = 12  # … and the shortest at least a page (text lines)
+_INSIDE_SHARE = 0.85  # inside a sentence running on across the break, a lone header is at most this share of a line
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")  # the page's address, as a browser prints it at the foot of a page
 
 
 def page_number(text: str) -> int | None:
@@ -111,10 +116,15 @@ def _lone_heads(texts: list[tuple[int, str]], furniture: set[int], full: int) ->
         if number not in furniture or page_number(text) is None:
             continue
         for at, where in ((index + 1, "under"), (index - 1, "above")):
-            if not 0 <= at < len(texts) or texts[at][0] in furniture or not _header_shaped(texts[at][1], full):
+            if not 0 <= at < len(texts) or texts[at][0] in furniture:
                 continue
             before = next((t for n, t in reversed(texts[:min(at, index)]) if n not in furniture), "")
             inside_sentence = bool(before) and not ends_sentence(before)
+            if _URL.match(texts[at][1]):
+                found[texts[at][0]] = ""  # the page's address: never a heading
+                continue
+            if not _header_shaped(texts[at][1], full, _INSIDE_SHARE if inside_sentence else _LONE_SHARE):
+                continue
             found[texts[at][0]] = "" if inside_sentence else (
                 f"a line on its own {where} the page number of line {number}: read as a running "
                 f"{'header' if where == 'under' else 'footer'} printed on one page only; it may be a heading")
@@ -130,7 +140,7 @@ def _single_page_head(texts: list[tuple[int, str]], numbers: list[int], running:
     if len(numbers) != 1 or len(texts) < 3 or texts[0][0] in running:
         return {}
     (line, text), (_, following) = texts[0], texts[1]
-    if not _header_shaped(text, full) or para.masthead(text, first_line=True):
+    if not _header_shaped(text, full) or para.masthead(text, first_line=True) or para.masthead_above(text, following):
         return {}
     if para.masthead(following, first_line=True):
         return {line: ""}
@@ -140,9 +150,9 @@ def _single_page_head(texts: list[tuple[int, str]], numbers: list[int], running:
     return {}
 
 
-def _header_shaped(text: str, full: int) -> bool:
+def _header_shaped(text: str, full: int, share: float = _LONE_SHARE) -> bool:
     """Well short of a line of text, no sentence, no number, no caption, byline or numbered or dashed heading."""
-    return (display_width(text) <= min(_MAX_RUNNING_WIDTH, full * _LONE_SHARE) and not ends_sentence(text)
+    return (display_width(text) <= min(_MAX_RUNNING_WIDTH, full * share) and not ends_sentence(text)
             and page_number(text) is None
             and not para.byline(text) and not para.photo_credit(text) and not starts_with_enumerator(text)
             and not text.endswith("——") and not any(c in text for c in "，。；"))
@@ -173,7 +183,7 @@ def _running(texts: list[tuple[int, str]], boundaries: set[int]) -> set[int]:
     edges = {0, len(texts) - 1}
     places: dict[str, list[int]] = defaultdict(list)
     for index, (_, text) in enumerate(texts):
-        if _header_shaped(text, _MAX_RUNNING_WIDTH / _LONE_SHARE):
+        if _header_shaped(text, _MAX_RUNNING_WIDTH / _LONE_SHARE) or _URL.match(text):
             places[_key(text)].append(index)
     running: set[int] = set()
     for indexes in places.values():

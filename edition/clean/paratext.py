@@ -13,10 +13,13 @@ _MASTHEAD = re.compile(r"(专刊|简报|快报|通讯|动态|工作信息|情况
 _LETTER_SPACED = re.compile(rf"^[{HAN}](?:[ \u3000]+[{HAN}]){{2,9}}$")  # 宣 城 组 工
 _MASTHEAD_MORE = re.compile(r"(?:总)?第[^，。第期]{1,6}期[）)]?$|^[（(]?(?:\d{4}年)?(?:总)?第[^，。]{1,6}期|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 _SPACES = re.compile(r"\s+")
+# A document number (发文字号): the issuing office's short name, the year in 〔〕 and the number: 〔2023〕12号.
+_DOC_NUMBER = re.compile(r"^[^，。]{0,8}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号$")
 _CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
 _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
 _DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送|主送|报送|发送)[：:]")
-_COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$|^(编辑|审核|签发|责任编辑)[：:]")
+_COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$|^(编辑|审核|签发|责任编辑)[：:]"
+                      r"|^[（(]?共印\s*\d+\s*份[）)]?$")  # the print run: （共印80份）
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _PAGE_FIELDS = ("来源|信息来源|文章来源|稿件来源|稿源|作者|发布时间|发布日期|发表时间|发布单位|发布机构|时间|日期"
                 "|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问次数")  # labels of a web page's date line
@@ -30,7 +33,13 @@ _CREDITS = re.compile(
     r"|^[（(【\[]?(?:责任编辑|责编|编辑)\s+[^：:。，\s]{2,4}[）)】\]]?$"  # 编辑 李明
 )
 _FULL_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
-_BARE_DATELINE_REST = 12  # characters beside the date on a date line without labels (a source, a place)
+_BARE_DATELINE_REST = 12  # characters beside the date on a date line without labels (a source, a place) …
+_TIMED_DATELINE_REST = 24  # … or beside a date and a time (2023-05-12 08:30　某某市人民政府新闻办公室官方账号)
+# The provincial-level regions, as a platform prints the place a post was sent from (its IP location).
+_PROVINCE = re.compile(
+    r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南"
+    r"|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区|特别行政区)?$")
+_FIELD = re.compile(r"^[^\s：:，。、]{2,6}\s*[：:]\s*\S")  # a label and its value: 索引号：…, 发布机构：…
 _ROLE_LINE = re.compile(r"^[^\s：:，。、]{1,4}[：:]\s*[^\s：:，。]{1,10}(?:[、\s][^\s：:，。]{1,10})?$")
 _ISSUE = re.compile(r"第[^，。第期]{1,6}期")
 _PUBLISHED_AT = re.compile(r"^发表于\s*\S{1,10}$")
@@ -49,8 +58,17 @@ def masthead(text: str, *, first_line: bool) -> bool:
 
 def masthead_more(text: str) -> bool:
     """A line that goes on a masthead: the issue number (第12期, （总第35期）), the date, or the issuing
-    office and date (中共石门县委组织部  2020年5月6日), in any order."""
-    return _masthead_like(text, _MASTHEAD_MORE)
+    office and date (中共石门县委组织部  2020年5月6日), a document number (〔2023〕12号), or the bulletin's
+    name set letter-spaced under the office that issues it, in any order."""
+    return _masthead_like(text, _MASTHEAD_MORE) or bool(_DOC_NUMBER.match(_SPACES.sub("", text))) \
+        or bool(_LETTER_SPACED.match(text))
+
+
+def masthead_above(text: str, following: str) -> bool:
+    """The first line of a masthead that opens with the issuing office: a short line, no sentence, not
+    letter-spaced itself, right above a letter-spaced line (绵阳市住房和城乡建设委员会 / 工 作 简 报)."""
+    return bool(_LETTER_SPACED.match(following)) and not _LETTER_SPACED.match(text) and not ends_sentence(text) \
+        and "，" not in text and display_width(text) <= 60
 
 
 def _masthead_like(text: str, pattern: re.Pattern[str]) -> bool:
@@ -83,9 +101,27 @@ def dateline(text: str) -> bool:
         return False
     if _DATE.search(text) and _DATELINE_FIELDS.search(text):
         return True
+    date = _FULL_DATE.search(text)
     rest = _SPACES.sub("", _FULL_DATE.sub("", text, count=1))
-    return (bool(_FULL_DATE.search(text)) and len(rest) <= _BARE_DATELINE_REST and "，" not in rest) \
+    limit = _TIMED_DATELINE_REST if date and re.search(r"\d[:：]\d", date.group()) else _BARE_DATELINE_REST
+    return (date is not None and len(rest) <= limit and "，" not in rest) \
         or bool(_PUBLISHED_AT.match(text))
+
+
+def bare_name(text: str) -> bool:
+    """A name alone: at most eight characters, all of them Han (no punctuation, space or digit): 松阳发布."""
+    return len(text) <= 8 and bool(re.fullmatch(r"[\u3400-\u9fff]+", text))
+
+
+def place(text: str) -> bool:
+    """A provincial-level region's name alone (山东, 四川省): the place a post was sent from, as a platform
+    prints it under the date line."""
+    return bool(_PROVINCE.match(text))
+
+
+def field_line(text: str) -> bool:
+    """A line of a page's metadata table: a short label, a colon and a value (索引号：…, 主题分类：…)."""
+    return bool(_FIELD.match(text)) and not ends_sentence(text)
 
 
 def role_line(text: str) -> bool:
@@ -143,7 +179,8 @@ def masthead_length(texts: list[str]) -> int:
     if not texts:
         return 0
     following = texts[1] if len(texts) > 1 else ""
-    if not (masthead(texts[0], first_line=True) or (issue_line(following) and not issue_line(texts[0]))):
+    if not (masthead(texts[0], first_line=True) or (issue_line(following) and not issue_line(texts[0]))
+            or masthead_above(texts[0], following)):
         return 0
     length = 1
     while length < len(texts) and masthead_more(texts[length]):

@@ -182,7 +182,8 @@ def _classify(line: _Line, full: int, *, first_line: bool, in_contents: bool, in
               opening: bool) -> str:
     text = line.text
     if para.masthead(text, first_line=first_line) or (in_masthead and para.masthead_more(text)) or (
-            first_line and para.issue_line(line.next_text) and not para.issue_line(text)):
+            first_line and para.issue_line(line.next_text) and not para.issue_line(text)) or (
+            first_line and para.masthead_above(text, line.next_text)):
         return "masthead"  # (a first line above an issue number is a serial's name, whatever its words)
     if para.contents_head(text) or (in_contents and para.contents_item(text)):
         return "contents"

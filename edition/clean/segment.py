@@ -39,7 +39,7 @@ def clean_source(source: Source, entry: SourceEntry | None, name: str | None = N
         pieces = STRUCTURED[source.format](source, doubts)
     else:
         source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
-        pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines)
+        pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines, doubts)
     for doubt in doubts:
         first, last = doubt.lines
         log.warning("%s:%s: %s", name, first if first == last else f"{first}-{last}", doubt.message)

@@ -28,7 +28,10 @@ text layouts use (edition.clean.chrome, edition.clean.paratext):
 * inside the article, a line a chrome rule recognises (a share bar written as text, say) is omitted
   by that rule; after the article's last running prose, the first such line ends it, and the rest is
   the page's tail (before it, only that line is chrome: a stray line of chrome never takes the
-  article's text with it); date lines, editor
+  article's text with it; prose under the site's licence or copyright line does not count); after
+  the article's last paragraph, a heading or a line without a sentence is the page's tail, as on a
+  web page read as text; a bare name between the title and the date line is the account's
+  (``account-name``, with a doubt); a kicker reads as a phrase (no menu's symbols); date lines, editor
   lines, editor's notes and closing bylines are recognised by their rules; every other line is a
   paragraph (``markup-paragraph``).
 """
@@ -39,6 +42,7 @@ from edition.clean import chrome
 from edition.clean import paratext as para
 from edition.clean.normalise import normalise
 from edition.clean.text import display_width, ends_sentence
+from edition.clean.web import after_the_last_paragraph, phrase
 from edition.model import Block, Doubt, LineHint, Omission, Paratext, Piece, Source
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
@@ -94,7 +98,7 @@ def segment_structured(source: Source, doubts: list[Doubt] | None = None) -> lis
             pieces.append(Omission(raw, span, rule.name, f"{rule.reason} (outside the page's article)"))
         elif before_title:
             nxt = numbered[index + 1][0] if index + 1 < len(numbered) else None
-            if nxt == title_at and headline_like(text) and not chrome.site_name(text):
+            if nxt == title_at and headline_like(text) and phrase(text) and not chrome.site_name(text):
                 pieces.append(Block("kicker", text, span, rule="markup-kicker"))
             elif para.note(text):
                 pieces.append(Block("note", text, span, rule="note"))
@@ -103,6 +107,11 @@ def segment_structured(source: Source, doubts: list[Doubt] | None = None) -> lis
                 doubts.append(Doubt(span, "a paragraph of the article stands above its title: kept as a paragraph"))
             else:
                 pieces.append(Omission(raw, span, chrome.PAGE_HEAD.name, f"{chrome.PAGE_HEAD.reason} (above the title)"))
+        elif (_right_after_title(pieces) and hint.role is None and para.bare_name(text) and index + 1 < len(numbered)
+              and _date_line(normalise(numbered[index + 1][1], pdf=False))):
+            pieces.append(Paratext("dateline", text, span, rule="account-name"))
+            doubts.append(Doubt(span, "a short name between the title and the date line: read as the account's "
+                                      "name (paratext); it may be a subtitle"))
         elif hint.role == "subtitle" or (_right_after_title(pieces) and (hint.role == "heading" or headline_like(text))
                                          and hint.role != "caption"):
             pieces.append(Block("subtitle", text, span, rule="markup-subtitle"))
@@ -122,7 +131,7 @@ def segment_structured(source: Source, doubts: list[Doubt] | None = None) -> lis
             pieces.append(Block("heading", text, span, level=2, rule="bold-heading"))
         else:
             pieces.append(Block("paragraph", text, span, rule="markup-paragraph"))
-    return pieces
+    return after_the_last_paragraph(pieces, {number: raw for number, raw, _ in numbered})
 
 
 def _title_line(numbered: list[tuple[int, str, LineHint]], doubts: list[Doubt]) -> int | None:
@@ -162,8 +171,16 @@ def _runs(numbers: list[int]) -> list[list[int]]:
 def _prose_follows(rest: list[tuple[int, str, LineHint]]) -> bool:
     """Running prose still to come inside the article (a finished sentence of some length): then a line
     that would end the article is only a line of chrome within it, and the article goes on."""
-    return any(hint.role is None and not hint.outside and ends_sentence(raw) and len(raw) >= _PROSE
-               for _, raw, hint in rest)
+    for _, raw, hint in rest:
+        if chrome.page_bottom(raw):
+            return False  # the site's licence or copyright line closes the page: nothing under it is the article's
+        if hint.role is None and not hint.outside and ends_sentence(raw) and len(raw) >= _PROSE:
+            return True
+    return False
+
+
+def _date_line(text: str) -> bool:
+    return para.dateline(text) or para.dateline_field(text) or para.account_line(text)
 
 
 def _right_after_title(pieces: list[Piece]) -> bool:

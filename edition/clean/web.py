@@ -3,13 +3,19 @@
 Evidence used, line by line (the rules and their names are on the Editorial method page):
 
 * chrome rules (:mod:`edition.clean.chrome`) above the headline, and from the first chrome line
-  after the article has begun (a paragraph that ends a sentence) to the end of the page;
+  after the article has begun (a paragraph that ends a sentence) to the end of the page — unless
+  more prose follows that line than precedes it (then the line alone is omitted, with a doubt);
+* a reposted article's card: its first line (a chrome rule), the account's name under it and the
+  account's one-sentence description under that;
 * where a date or account line stands near the top, the headline is the run of (at most three)
   headline-like lines right above it, and what stands above that run is the page's head;
 * the headline is otherwise the first run of headline-like lines (short, no sentence-final
   punctuation); with several lines the longest is the title, lines above it a kicker, lines below
   a subtitle; a later line identical to the title is the page repeating it;
 * a web page's date/source line, a WeChat account line, the editor line and credits are paratext;
+  so is a bare name between the headline and the date line (the account's, with a doubt), and a
+  province's name right under the date line;
+* a date or source field under two other fields is a row of a metadata table, not the date line;
 * a photo caption ends with a photo credit (…供图, …/图, …摄, also in brackets), or is a single
   sentence standing after an empty gap where an image was;
 * other headline-like lines are section headings; after the article's last paragraph, a heading or
@@ -26,7 +32,7 @@ from edition.clean import chrome
 from edition.clean import paratext as para
 from edition.clean.normalise import normalise
 from edition.clean.text import CONTINUING, LINE_CONTINUING, display_width, ends_sentence
-from edition.model import Block, Omission, Paratext, Piece
+from edition.model import Block, Doubt, Omission, Paratext, Piece
 
 _HEADLINE_MAX_WIDTH = 60  # columns (30 Chinese characters)
 _IMAGE_GAP = 2  # empty lines where the page had an image
@@ -35,8 +41,12 @@ _HEADLINE_LINES = 3  # kicker, title, subtitle
 _CAPTION_MAX_WIDTH = 120  # columns: a caption without its credit is one sentence, at most 60 characters
 
 
-def segment_web(raw_lines: list[str]) -> list[Piece]:
+def segment_web(raw_lines: list[str], doubts: list[Doubt] | None = None) -> list[Piece]:
+    """The pieces of a web-page extraction. Where the layout leaves a decision in doubt, what was decided
+    is added to ``doubts`` (the build reports them as warnings)."""
+    doubts = [] if doubts is None else doubts
     lines = [(n, raw.strip(), gap) for n, raw, gap in _numbered(raw_lines)]
+    card = _repost_card(lines)
     pieces: list[Piece] = []
     index = 0
     headline_at, dateline_at = _headline_above_dateline(lines)
@@ -44,7 +54,9 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
     # by the date line under it, whatever stands above it is the page's head.
     while index < len(lines):
         number, raw, _ = lines[index]
-        if (rule := chrome.match(raw)) is not None:
+        if number in card:
+            pieces.append(_omit(lines[index], chrome.REPOST_CARD))
+        elif (rule := chrome.match(raw)) is not None:
             pieces.append(_omit(lines[index], rule))
         elif chrome.site_name(raw) and index + 1 < len(lines):
             pieces.append(_omit(lines[index], chrome.SITE_NAME))
@@ -65,20 +77,39 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             index += 1
             continue
         fits = _headline_like(text) or ((not head or index < dateline_at) and _title_like(text))
-        if not fits or _page_line(text) or chrome.match(raw):
+        if not fits or _page_line(text) or chrome.match(raw) or number in card:
             break
         head.append((number, text))
         index += 1
+    if len(head) > 1 and index < len(lines) and _page_line(normalise(lines[index][1], pdf=False)) \
+            and para.bare_name(head[-1][1]) and display_width(head[-1][1]) < display_width(head[0][1]):
+        # A bare name between the title and the date line: the account's (or the platform page's) name.
+        number, text = head.pop()
+        pieces.append(Paratext("dateline", text, (number, number), rule="account-name"))
+        doubts.append(Doubt((number, number), "a short name between the headline and the date line: read as the "
+                                              "account's name (paratext); it may be a subtitle"))
+    elif len(head) > 1 and para.bare_name(head[0][1]) and head[0][0] == lines[0][0]:
+        doubts.append(Doubt((head[0][0], head[0][0]), "a short name on the page's first line, above the headline: "
+                                                      "read as a kicker; it may be the account's name"))
     pieces.extend(_headline_blocks(head))
     title = max((text for _, text in head), key=display_width, default=None)
 
     in_tail = False
     seen_paragraph = False
-    for number, raw, gap in lines[index:]:
+    for at in range(index, len(lines)):
+        number, raw, gap = lines[at]
         text = normalise(raw, pdf=False)
-        rule = chrome.match(raw)
+        rule = chrome.REPOST_CARD if number in card else chrome.match(raw)
         if not in_tail and rule is not None and seen_paragraph and rule is not chrome.DIVIDER:
-            in_tail = True  # the article ends at the first chrome after it has begun (a divider may stand inside)
+            # The article ends at the first chrome after it has begun (a divider may stand inside) — unless
+            # more of its prose follows than precedes: then the article has hardly begun, and the line is
+            # omitted alone, with a doubt.
+            before, after = _prose(pieces), _prose_after(lines[at + 1:])
+            in_tail = after <= before
+            if not in_tail:
+                doubts.append(Doubt((number, number), f"chrome ({rule.name}) after a paragraph, with more prose "
+                                                      f"after it ({after} characters) than before ({before}): "
+                                                      "omitted alone, not read as the end of the article"))
         if in_tail:
             pieces.append(_omit((number, raw, gap), rule or chrome.TAIL))
         elif rule is not None:
@@ -89,8 +120,10 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             _extend(_last_paragraph(pieces), text, number)  # no line opens with a closer or a comma
         elif para.credits(text) or (seen_paragraph and para.role_line(text)):
             pieces.append(Paratext("credits", text, (number, number), rule="credits"))
-        elif para.dateline(text) or para.dateline_field(text) or para.account_line(text):
-            _add_dateline(pieces, text, number)
+        elif para.dateline(text) or para.dateline_field(text) or para.account_line(text) or (
+                para.place(text) and isinstance(pieces[-1] if pieces else None, Paratext)
+                and pieces[-1].kind == "dateline" and pieces[-1].lines[1] >= number - 2):
+            _add_dateline(pieces, text, number)  # (a place alone goes on the date line right above it)
         elif para.note(text):
             pieces.append(Block("note", text, (number, number), rule="note"))
         elif para.byline(text):
@@ -106,7 +139,7 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
             else:
                 pieces.append(Block("paragraph", text, (number, number), rule="web-paragraph"))
                 seen_paragraph = seen_paragraph or ends_sentence(text)  # (a misread headline never is)
-    pieces = _after_the_last_paragraph(pieces, {number: raw for number, raw, _ in lines})
+    pieces = after_the_last_paragraph(pieces, {number: raw for number, raw, _ in lines})
     _set_heading_levels(pieces)
     pieces.sort(key=lambda piece: piece.lines[0])
     return pieces
@@ -115,19 +148,21 @@ def segment_web(raw_lines: list[str]) -> list[Piece]:
 def _headline_above_dateline(lines: list[tuple[int, str, int]]) -> tuple[int | None, int]:
     """Where the headline begins, and where the date line under it stands, when there is one near the
     top of the page: the headline is the run of (at most three) headline-like lines right above the
-    first date or account line that has one. (None, 0) where no such date line is found before the
-    article begins."""
+    first date or account line that has one (not a row of a metadata table: a field under two other
+    fields). (None, 0) where no such date line is found before the article begins."""
     for at, (_, raw, _) in enumerate(lines[:_HEAD_LINES]):
         text = normalise(raw, pdf=False)
         if ends_sentence(text) and not chrome.match(raw):
             return None, 0  # the article has begun: its head is over
         if not (para.dateline(text) or para.dateline_field(text) or para.account_line(text)):
             continue
+        if at >= 2 and all(para.field_line(normalise(lines[i][1], pdf=False)) for i in (at - 1, at - 2)):
+            continue  # a row of the page's metadata table (索引号：…, 发布机构：…), not the line under the headline
         start = at
         while start > 0 and at - start < _HEADLINE_LINES:
             above = normalise(lines[start - 1][1], pdf=False)
             if chrome.match(lines[start - 1][1]) or _page_line(above) or chrome.site_name(lines[start - 1][1]) or not (
-                    _headline_like(above) or _title_like(above)) or (start < at and not _phrase(above)):
+                    _headline_like(above) or _title_like(above)) or (start < at and not phrase(above)):
                 break
             start -= 1
         if start < at:
@@ -135,7 +170,49 @@ def _headline_above_dateline(lines: list[tuple[int, str, int]]) -> tuple[int | N
     return None, 0
 
 
-def _phrase(text: str) -> bool:
+def _repost_card(lines: list[tuple[int, str, int]]) -> set[int]:
+    """The lines of a reposted article's card: its first line (以下文章来源于某某，…), the source account's
+    name right under it (the name it gives, perhaps with a mark), and under the name one sentence of at
+    most 60 characters, the account's description."""
+    card: set[int] = set()
+    for at, (number, raw, _) in enumerate(lines):
+        if chrome.match(raw) is not chrome.REPOST_CARD:
+            continue
+        card.add(number)
+        name = re.match(r"^以下文章来源于\s*([^\s，,：:]+)", raw)
+        following = lines[at + 1:at + 3]
+        if name is None or not following or name[1] not in following[0][1] \
+                or display_width(following[0][1]) > display_width(name[1]) + 4:
+            continue
+        card.add(following[0][0])
+        if len(following) > 1 and _one_sentence(following[1][1]):
+            card.add(following[1][0])
+    return card
+
+
+def _one_sentence(text: str) -> bool:
+    return ends_sentence(text) and sum(text.count(c) for c in "。！？") == 1 and display_width(text) <= _CAPTION_MAX_WIDTH
+
+
+def _prose(pieces: list[Piece]) -> int:
+    """Characters of the paragraphs so far."""
+    return sum(len(p.zh) for p in pieces if isinstance(p, Block) and p.kind == "paragraph")
+
+
+def _prose_after(lines: list[tuple[int, str, int]]) -> int:
+    """Characters of prose in the lines: finished sentences that no rule takes for chrome or paratext, above
+    the site's licence or copyright line (nothing under it is the article's)."""
+    total = 0
+    for _, raw, _ in lines:
+        if chrome.page_bottom(raw):
+            break
+        text = normalise(raw, pdf=False)
+        if ends_sentence(text) and "。" in text and chrome.match(raw) is None and not _page_line(text):
+            total += len(text)
+    return total
+
+
+def phrase(text: str) -> bool:
     """A line that reads as a phrase, as a kicker does: no menu's symbols (~ / > …), at most one space."""
     return not _SYMBOLS.search(text) and text.count(" ") <= 1
 
@@ -143,7 +220,7 @@ def _phrase(text: str) -> bool:
 _SYMBOLS = re.compile(r"[!-/:-@\[-`{-~]")
 
 
-def _after_the_last_paragraph(pieces: list[Piece], raw: dict[int, str]) -> list[Piece]:
+def after_the_last_paragraph(pieces: list[Piece], raw: dict[int, str]) -> list[Piece]:
     """After the article's last paragraph (the last holding a full stop) nothing but a caption, a byline,
     an editor's note or paratext belongs to it: a heading there heads nothing, and a line without a
     sentence there is the page's (other articles' titles, the site's calls to follow): both are the
