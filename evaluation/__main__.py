@@ -20,14 +20,14 @@ from pathlib import Path
 from evaluation import corpus
 from evaluation.score import TARGET_F1, Result, Totals, score, totals
 
-SETS = ("dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "independent")
+SETS = ("dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "independent", "unseen")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.split("\n\n")[0])
     parser.add_argument("--variants", type=int, default=corpus.VARIANTS, help="renderings per report, family and set")
     parser.add_argument("--family", action="append", choices=corpus.FAMILIES, help="only this family (repeatable)")
-    parser.add_argument("--set", choices=SETS, help="only the chrome of this set (dev, a held-out set, independent)")
+    parser.add_argument("--set", choices=SETS, help="only the chrome of this set (dev, a held-out set, independent, unseen)")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     parser.add_argument("--failures", type=int, default=0, metavar="N", help="show the first N imperfect cases")
     parser.add_argument("--breakdown", action="store_true", help="also a table per family by each varied axis")

@@ -3,6 +3,7 @@ from the reference and never from the pipeline, the held-out chrome kept apart f
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from edition.read.decode import decode_bytes
 from evaluation import corpus, layouts
 from evaluation.layouts import CHROME, FURNITURE, PARATEXT, READING, RefBlock
 from evaluation.score import normalised
-from evaluation.vocab import DEV, FIFTH, FOURTH, FRESH, HELDOUT, THIRD, Vocabulary
+from evaluation.vocab import DEV, FIFTH, FOURTH, FRESH, HELDOUT, THIRD, UNSEEN, VOCABULARIES, Vocabulary
 
 
 def test_the_corpus_is_the_same_on_every_run():
@@ -81,3 +82,20 @@ def test_the_held_out_chrome_is_not_the_development_chrome(held_out):
     assert not chrome_phrases(held_out) & chrome_phrases(DEV)
     assert not set(held_out.paged.page_numbers) & set(DEV.paged.page_numbers)
     assert not {s.name for s in held_out.sites} & {s.name for s in DEV.sites}
+
+
+def templates(vocab: Vocabulary) -> set[str]:
+    """Every string of a set (names, chrome, date lines, furniture, people), without the list markers."""
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, tuple):
+            return [s for item in value for s in strings(item)]
+        return [s for f in dataclasses.fields(value) for s in strings(getattr(value, f.name))]
+
+    return set(strings((vocab.sites, vocab.wechat, vocab.paged, vocab.people))) - {"{related}", ""}
+
+
+@pytest.mark.parametrize("other", [v for v in VOCABULARIES.values() if v is not UNSEEN], ids=lambda v: v.name)
+def test_the_unseen_set_shares_no_string_with_any_other_set(other):
+    assert not templates(UNSEEN) & templates(other)
