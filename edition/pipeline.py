@@ -37,6 +37,7 @@ from edition.read.previous import PreviousReport, load_previous
 from edition.textfile import read_utf8
 from edition.translate import attach
 from edition.translate import po as pofile
+from edition.translate.sync import check_moved_translations
 from edition.write import (
     changelog_pages,
     downloads_page,
@@ -160,8 +161,7 @@ def anchor(
         catalogs = load_translations(edition, paths)
     moves = {m.new: m.old for m in plan(edition, paths)}
     on_disk = _ledgers_on_disk(paths)
-    anchored = {r.source for r in edition.reports if moves.get(r.slug, r.slug) in on_disk}
-    edition.new_sources = {r.source for r in edition.reports} - anchored
+    known = {r.source for r in edition.reports if moves.get(r.slug, r.slug) in on_disk}  # (or recovered, below)
     edition.manifests = release_records.load_manifests(paths.releases, paths.relative(paths.releases))
     previous = load_previous(paths.build / "edition.json")
     for report in edition.reports:
@@ -173,7 +173,7 @@ def anchor(
             report.blocks,
             ledger,
             paths.relative(ledger_path(paths.anchors, old or report.slug)),
-            po=catalogs[report.slug].testimony() if report.slug in catalogs else None,
+            po=catalogs[report.slug].testimony() if report.slug in catalogs and catalogs[report.slug].existed else None,
             build=_build_testimony(previous, names, paths),
             releases=[t for m in edition.manifests for n in names if (t := release_records.testimony(m, n))],
             published=_published(edition.manifests, names),
@@ -181,13 +181,19 @@ def anchor(
         )
         for note in anchored.notes:
             log.warning("%s", note)
+        if anchored.recovered:  # a report whose ids were recovered is no new report
+            known.add(report.source)
         ledger = anchored.ledger
         ledger.report, ledger.source, ledger.provisional = report.slug, report.source, not report.catalogued
         if old and old not in ledger.previous_slugs:
             ledger.previous_slugs.append(old)
         number_paragraphs(report.blocks)
         edition.ledgers[report.slug] = ledger
+    edition.new_sources = {r.source for r in edition.reports} - known
     _check_permanence(edition, paths, on_disk)
+    for report in edition.reports:  # no translation may follow a msgctxt to other text
+        if report.slug in catalogs and catalogs[report.slug].existed:
+            check_moved_translations(catalogs[report.slug].po, report.blocks, catalogs[report.slug].shown)
     if save:
         for ledger in edition.ledgers.values():
             save_ledger(paths.anchors, ledger)
