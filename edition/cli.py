@@ -10,9 +10,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from edition.errors import EditionError
-from edition.paths import Paths
+
+if TYPE_CHECKING:  # imported where it is used, so that Ctrl-C while it loads (pydantic) is handled by main
+    from edition.paths import Paths
 
 
 def _shorten(message: str, root: Path | None) -> str:
@@ -43,7 +46,7 @@ def _cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     from edition.build_state import up_to_date
 
     with lock.writing(paths.build):
-        if not lock.remove_leftovers(paths.writable) and not args.force and up_to_date(paths):
+        if not lock.remove_leftovers(paths.writable, paths.writable_files) and not args.force and up_to_date(paths):
             # (checked before the pipeline, and jieba, is even imported)
             print("edition is up to date: no input has changed since the last build (--force rebuilds)")
             return 0
@@ -197,11 +200,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     root: Path | None = None
-    _configure_logging(args.verbose, root)
+    _configure_logging(False, root)
     try:
+        args = _parser().parse_args(argv)  # (in here: building the parser imports the drafting engines)
+        _configure_logging(args.verbose, root)
         if getattr(args, "project", True):
+            from edition.paths import Paths
+
             paths = Paths.discover(args.directory, args.config_file)
             root = paths.root
             _configure_logging(args.verbose, root)

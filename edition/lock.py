@@ -53,15 +53,15 @@ def writing(build_folder: Path, *, what: str = "edition", timeout: float = -1) -
         lock.release()
 
 
-def remove_leftovers(folders: Iterable[Path]) -> list[Path]:
-    """Delete the temporary files a killed writer left in ``folders`` (recursively). Call under the lock."""
+def remove_leftovers(folders: Iterable[Path], files: Iterable[Path] = ()) -> list[Path]:
+    """Delete the temporary files a killed writer left in ``folders`` (recursively) and beside ``files``
+    (only theirs: ``.<name>.<random>.tmp``). Call under the lock."""
     removed = []
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for leftover in sorted(folder.rglob(TEMPORARY_GLOB)):
-            if leftover.is_file():
-                leftover.unlink(missing_ok=True)
-                removed.append(leftover)
-                log.info("removed %s, left by an interrupted build", leftover)
+    found = [p for folder in folders if folder.is_dir() for p in sorted(folder.rglob(TEMPORARY_GLOB))]
+    found += [p for file in files if file.parent.is_dir() for p in sorted(file.parent.glob(f".{file.name}.*.tmp"))]
+    for leftover in found:
+        if leftover.is_file():
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+            log.info("removed %s, left by an interrupted build", leftover)
     return removed

@@ -106,6 +106,12 @@ class Paths:
         """Every folder a build or a drafting run writes into (where a killed one leaves temporary files)."""
         return (self.anchors, self.translations, self.build, *self.generated_docs)
 
+    @property
+    def writable_files(self) -> tuple[Path, ...]:
+        """Files the commands write outside those folders (``edition release``: CITATION.cff; the build:
+        seeds/SHA256SUMS): a killed writer leaves its temporary file beside them."""
+        return (self.root / "CITATION.cff", self.seeds / "SHA256SUMS")
+
     def relative(self, path: Path) -> str:
         """A path as people see it: relative to the project where it is inside it."""
         try:

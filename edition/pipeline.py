@@ -37,6 +37,7 @@ from edition.read.previous import PreviousReport, load_previous
 from edition.textfile import read_utf8
 from edition.translate import attach
 from edition.translate import po as pofile
+from edition.translate.sync import check_moved_translations
 from edition.write import (
     changelog_pages,
     downloads_page,
@@ -80,10 +81,24 @@ class Edition:
         return {old: slug for slug, ledger in self.ledgers.items() for old in ledger.previous_slugs}
 
     def edition_meta(self) -> dict:
-        """The catalog's edition record, with the latest release (version and date) where there is one."""
+        """The catalog's edition record, with the latest release (version and date) where there is one.
+
+        A build whose blocks or translations differ from the latest release's manifest is not that release:
+        its version is ``<latest>+``, with no release date, and ``changed_since`` names the release."""
         if not self.manifests:
             return {**self.meta, "version": None, "released": None}
-        return {**self.meta, "version": self.manifests[-1].version, "released": self.manifests[-1].date}
+        latest = self.manifests[-1]
+        if self.changed_since_release():
+            return {**self.meta, "version": f"{latest.version}+", "released": None, "changed_since": latest.version}
+        return {**self.meta, "version": latest.version, "released": latest.date}
+
+    def changed_since_release(self) -> bool:
+        """Whether what this build publishes (every block, retired id and translation state) differs from
+        the latest release's manifest. Call once the translations are attached."""
+        if not self.manifests:
+            return False
+        current = release_records.manifest_record("", "", self.reports, self.ledgers)
+        return current["reports"] != self.manifests[-1].record.get("reports")
 
     def withdrawn_reports(self) -> dict[str, str]:
         """slug -> why the report was withdrawn."""
@@ -161,8 +176,7 @@ def anchor(
         catalogs = load_translations(edition, paths)
     moves = {m.new: m.old for m in plan(edition, paths)}
     on_disk = _ledgers_on_disk(paths)
-    anchored = {r.source for r in edition.reports if moves.get(r.slug, r.slug) in on_disk}
-    edition.new_sources = {r.source for r in edition.reports} - anchored
+    known = {r.source for r in edition.reports if moves.get(r.slug, r.slug) in on_disk}  # (or recovered, below)
     edition.manifests = release_records.load_manifests(paths.releases, paths.relative(paths.releases))
     previous = load_previous(paths.build / "edition.json")
     for report in edition.reports:
@@ -174,7 +188,7 @@ def anchor(
             report.blocks,
             ledger,
             paths.relative(ledger_path(paths.anchors, old or report.slug)),
-            po=catalogs[report.slug].testimony() if report.slug in catalogs else None,
+            po=catalogs[report.slug].testimony() if report.slug in catalogs and catalogs[report.slug].existed else None,
             build=_build_testimony(previous, names, paths),
             releases=[t for m in edition.manifests for n in names if (t := release_records.testimony(m, n))],
             published=_published(edition.manifests, names),
@@ -182,13 +196,19 @@ def anchor(
         )
         for note in anchored.notes:
             log.warning("%s", note)
+        if anchored.recovered:  # a report whose ids were recovered is no new report
+            known.add(report.source)
         ledger = anchored.ledger
         ledger.report, ledger.source, ledger.provisional = report.slug, report.source, not report.catalogued
         if old and old not in ledger.previous_slugs:
             ledger.previous_slugs.append(old)
         number_paragraphs(report.blocks)
         edition.ledgers[report.slug] = ledger
+    edition.new_sources = {r.source for r in edition.reports} - known
     _check_permanence(edition, paths, on_disk)
+    for report in edition.reports:  # no translation may follow a msgctxt to other text
+        if report.slug in catalogs and catalogs[report.slug].existed:
+            check_moved_translations(catalogs[report.slug].po, report.blocks, catalogs[report.slug].shown)
     if save:
         for ledger in edition.ledgers.values():
             save_ledger(paths.anchors, ledger)
@@ -285,7 +305,8 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
 
     Returns every file the build owns (written now or already up to date)."""
     annotations = edition.annotations or annotate([], edition.reports)
-    record = edition_json.edition_record(edition.edition_meta(), edition.sources, edition.redirects(), annotations,
+    meta = edition.edition_meta()
+    record = edition_json.edition_record(meta, edition.sources, edition.redirects(), annotations,
                                          moved=edition.moved_reports(), withdrawn=edition.withdrawn_reports())
     written: set[Path] = set()
 
@@ -307,7 +328,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
         entry = edition.catalog.sources.get(source.source.file) if edition.catalog else None
         for report in source.reports:
             publish(f"tei/{report.slug}.xml", tei.tei_document(
-                report, source, edition.edition_meta(), source_meta=entry.meta if entry else None,
+                report, source, meta, source_meta=entry.meta if entry else None,
                 retired=edition.redirects().get(report.slug, {})))
     publish("translation-memory.tmx", translation_memory(edition.reports))
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
@@ -339,7 +360,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     redirects = edition.redirects()
     by_slug = {report.slug: report for report in edition.reports}
     edition_title = (edition.meta.get("title") or {}).get("en") or ""
-    version = edition.edition_meta()["version"]
+    version = meta["version"] if not meta.get("changed_since") else f"{meta['changed_since']} with unreleased changes"
     repository = repository_base(paths)
     for report in edition.reports:
         po = pofile.po_path(paths.translations, report.slug, paths.config.languages.target)
@@ -395,7 +416,7 @@ def build(paths: Paths | None = None) -> Edition:
     for :func:`build_if_changed`."""
     paths = paths or Paths()
     with lock.writing(paths.build):
-        lock.remove_leftovers(paths.writable)
+        lock.remove_leftovers(paths.writable, paths.writable_files)
         edition = read_and_clean(paths)
         catalogs = load_translations(edition, paths)  # every PO file is read before anything is written
         terms = load_glossary(paths.glossary, paths.config.glossary.categories)  # a bad glossary stops it too

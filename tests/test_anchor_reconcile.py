@@ -50,11 +50,95 @@ def test_a_lost_ledger_is_rebuilt_from_the_po_file_and_no_id_moves():
     assert "no ledger: ids recovered from translations/en/r.po" in anchored.notes[0]
 
 
+def release_of(ledger: Ledger) -> reconcile.Testimony:
+    retired = {a.id: a.successor for a in ledger.anchors if a.retired}
+    return reconcile.Testimony("anchors/releases/1.0.json", {a.id: a.zh for a in ledger.anchors},
+                               frozenset(retired), retired)
+
+
 def test_with_neither_ledger_nor_po_file_the_last_build_and_releases_are_used():
     ledger, texts = history()
     bs = blocks(texts)
-    anchor_blocks("r", bs, None, "anchors/r.yaml", build=build_of(ledger))
+    anchored = anchor_blocks("r", bs, None, "anchors/r.yaml", build=build_of(ledger), releases=[release_of(ledger)])
     assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]
+    assert anchored.ledger.by_id()["b3"].retired and anchored.ledger.next_number == 7
+
+
+def test_with_neither_ledger_nor_po_file_the_last_build_alone_gives_back_every_block_id():
+    ledger = assign_ids(blocks(TEXTS), Ledger("r"))
+    bs = blocks(TEXTS)
+    anchored = anchor_blocks("r", bs, None, "anchors/r.yaml", build=build_of(ledger))
+    assert ids(bs) == ["b1", "b2", "b3", "b4", "b5", "b6"] and anchored.recovered == set(ids(bs))
+
+
+def test_a_retired_id_the_last_build_knows_without_its_text_stops_the_build():
+    """Ledger and PO file gone: the last build lists b3 as retired but not its text; it cannot be kept, and
+    dropping it would lose a published citation, so the build stops."""
+    ledger, texts = history()
+    with pytest.raises(EditionError, match=r"anchors/r.yaml: report 'r': no ledger and no PO file; build/edition"
+                       r"\.json gives the text of every block but not of the retired b3 .*git checkout anchors/r\.yaml"):
+        anchor_blocks("r", blocks(texts), None, "anchors/r.yaml", build=build_of(ledger))
+
+
+def test_a_retired_id_a_cut_po_file_lost_too_stops_the_build():
+    ledger, texts = history()
+    po = po_of(ledger)
+    cut = reconcile.Testimony(po.record, {i: t for i, t in po.texts.items() if i != "b3"})
+    with pytest.raises(EditionError, match=r"report 'r': no ledger; build/edition\.json gives the text of every block "
+                       r"but not of the retired b3 \(b3 → nowhere\), and no other record does"):
+        anchor_blocks("r", blocks(texts), None, "anchors/r.yaml", po=cut, build=build_of(ledger))
+
+
+def test_no_ledger_and_a_po_file_whose_msgctxt_were_swapped_stops_the_build():
+    """The audit's worst case: ledger deleted, two msgctxt swapped in the PO file. The last build and the
+    release name the other texts, and which is right decides the ids: stop, naming report, ids and files."""
+    ledger, texts = history()
+    po = po_of(ledger)
+    swapped = reconcile.Testimony(po.record, {**po.texts, "b4": po.texts["b5"], "b5": po.texts["b4"]}, po.retired,
+                                  lines={"b4": 30, "b5": 36})
+    for others in ({"build": build_of(ledger)}, {"releases": [release_of(ledger)]}):
+        with pytest.raises(EditionError, match=r"anchors/r.yaml: report 'r': no ledger; translations/en/r.po and "
+                           r"(build/edition\.json|anchors/releases/1\.0\.json) disagree on the text of b4 "
+                           r"\(translations/en/r.po:30\), b5 \(translations/en/r.po:36\).*nothing was written"):
+            anchor_blocks("r", blocks(texts), None, "anchors/r.yaml", po=swapped, **others)
+
+
+def test_a_hand_edited_msgid_that_decides_nothing_is_recovered_with_a_note():
+    ledger, texts = history()
+    po = po_of(ledger)
+    touched = reconcile.Testimony(po.record, {**po.texts, "b2": TEXTS[1] + "（有改动）"}, po.retired)
+    bs = blocks(texts)
+    anchored = anchor_blocks("r", bs, None, "anchors/r.yaml", po=touched, build=build_of(ledger))
+    assert ids(bs) == ["b1", "b2", "b4", "b5", "b6"]
+    assert any("either reading gives every block the same id" in n for n in anchored.notes)
+
+
+def test_an_id_renamed_in_the_po_file_is_an_error_and_never_enters_the_ledger():
+    """msgctxt b3 -> b30 by hand, ledger intact: b30 names b3's text, and no other record knows b30."""
+    ledger = assign_ids(blocks(TEXTS), Ledger("r"))
+    po = po_of(ledger)
+    texts = {("b30" if i == "b3" else i): zh for i, zh in po.texts.items()}
+    renamed = reconcile.Testimony(po.record, texts, frozenset(), lines={"b30": 24})
+    with pytest.raises(EditionError, match=r"translations/en/r.po:24: b30 names the text of b3 \(anchors/r.yaml\), "
+                       r"and no other record knows b30: an id is never renamed"):
+        anchor_blocks("r", blocks(TEXTS), ledger, "anchors/r.yaml", po=renamed, build=build_of(ledger))
+
+
+def test_a_repeated_text_is_no_rename():
+    texts = [*TEXTS, TEXTS[5]]  # the last line twice: b6 and b7 name the same text
+    ledger = assign_ids(blocks(texts), Ledger("r"))
+    cut = copy.deepcopy(ledger)
+    cut.anchors = cut.anchors[:6]
+    bs = blocks(texts)
+    anchor_blocks("r", bs, cut, "anchors/r.yaml", po=po_of(ledger))
+    assert ids(bs) == ["b1", "b2", "b3", "b4", "b5", "b6", "b7"]
+
+
+def test_the_counter_passes_retired_ids_no_record_gives_a_text():
+    ledger = assign_ids(blocks(TEXTS), Ledger("r"))
+    build = reconcile.Testimony("build/edition.json", {}, frozenset({"b9"}), {"b9": None})
+    anchored = anchor_blocks("r", blocks(TEXTS), ledger, "anchors/r.yaml", build=build)
+    assert anchored.ledger.next_number == 10
 
 
 def test_a_ledger_cut_short_gets_its_ids_back():

@@ -152,6 +152,68 @@ def swap_ledger_texts_without_last_build(paths: Paths) -> None:
     shutil.rmtree(paths.build)
 
 
+def swap_msgctxt(path: Path, first: str, second: str) -> None:
+    """Two entries' msgctxt swapped by hand (as a careless merge or copy would)."""
+    text = path.read_text(encoding="utf-8")
+    a, b = f'msgctxt "{first}"\n', f'msgctxt "{second}"\n'
+    assert a in text and b in text
+    path.write_text(text.replace(a, "\0").replace(b, a).replace("\0", b), encoding="utf-8")
+
+
+def lose_ledger_and_swap_msgctxt(paths: Paths) -> None:
+    """A ledger lost (of a report with a retired anchor), and two msgctxt of its PO file swapped."""
+    retire_a_paragraph(paths)
+    ledger(paths, TAIJIANG).unlink()
+    swap_msgctxt(po(paths, TAIJIANG), "b9", "b10")
+
+
+def swap_msgctxt_in_po(paths: Paths) -> None:
+    swap_msgctxt(po(paths, QUJIANG), "b3", "b4")
+
+
+def lose_ledger_and_po(paths: Paths) -> None:
+    """Ledger and PO file deleted, and no release manifest: only the last build knows the ids."""
+    ledger(paths, QUJIANG).unlink()
+    po(paths, QUJIANG).unlink()
+    shutil.rmtree(paths.releases)
+
+
+def lose_ledger_and_po_with_retired_anchor(paths: Paths) -> None:
+    retire_a_paragraph(paths)
+    ledger(paths, TAIJIANG).unlink()
+    po(paths, TAIJIANG).unlink()
+    shutil.rmtree(paths.releases)
+
+
+def rename_id_in_po(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), 'msgctxt "b3"\n', 'msgctxt "b30"\n')
+
+
+def fuzzy_as_extracted_comment(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "#, fuzzy\n", "#. fuzzy\n")
+
+
+def reviewer_without_name(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "#, fuzzy\n", "# reviewed-by: 2026-12-03\n")
+
+
+def fuzzy_without_space(paths: Paths) -> None:
+    edit(po(paths, QUJIANG), "#, fuzzy\n", "#,fuzzy\n")
+
+
+def header_less_po_with_reviewed_first_entry(paths: Paths) -> None:
+    """The header cut away, and the first entry reviewed, with its reviewer."""
+    path = po(paths, QUJIANG)
+    text = path.read_text(encoding="utf-8")
+    text = text[text.index("# provenance:"):].replace("#, fuzzy\n", "# reviewed-by: Li Ming, 2026-12-03\n", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def change_source_after_release(paths: Paths) -> None:
+    """One character of a published paragraph corrected in its source, after release 0.2."""
+    edit(paths.seeds / "004_19eb9f66d22e3d78.txt", "圆了40多万群众的安居梦", "圆了四十多万群众的安居梦")
+
+
 def misspell_catalog_file_name(paths: Paths) -> None:
     edit(paths.catalog, "- file: 002_5613ba838e384774.txt", "- file: 002_5613ba838e384744.txt")
 
@@ -227,6 +289,23 @@ def unquoted_catalog_date(paths: Paths) -> None:
     edit(paths.catalog, 'date: {value: "2018-09-18"', "date: {value: 2018-09-18")
 
 
+def unquoted_catalog_year(paths: Paths) -> None:
+    edit(paths.catalog, 'date: {value: "2018-09-18", note: "Bulletin', 'date: {value: 2018, note: "Bulletin')
+
+
+def label_not_text(paths: Paths) -> None:
+    edit(paths.catalog, "label: Kecheng\n", "label: yes\n")
+
+
+def cut_block_from_release_manifest(paths: Paths) -> None:
+    """A block deleted by hand from release 0.2's manifest (still valid JSON; every other block matches its SHA-256)."""
+    path = paths.releases / "0.2.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    report = next(r for r in data["reports"] if r["slug"] == QUJIANG)
+    report["blocks"] = [b for b in report["blocks"] if b["id"] != "b3"]
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def malformed_catalog_date(paths: Paths) -> None:
     edit(paths.catalog, 'date: {value: "2018-09-18"', 'date: {value: "18.9.2018"')
 
@@ -293,6 +372,8 @@ def bad_glossary(paths: Paths) -> None:
 def leftover_temporary_files(paths: Paths) -> None:
     (paths.anchors / f".{QUJIANG}.yaml.abc123.tmp").write_text("half", encoding="utf-8")
     (paths.translations / "en" / f".{QUJIANG}.po.def456.tmp").write_text("half", encoding="utf-8")
+    (paths.root / ".CITATION.cff.ghi789.tmp").write_text("half", encoding="utf-8")  # (edition release)
+    (paths.seeds / ".SHA256SUMS.jkl012.tmp").write_text("half", encoding="utf-8")
 
 
 def drop_published_text(paths: Paths) -> None:
@@ -395,17 +476,72 @@ def rest_built(paths: Paths, before: dict) -> None:
 
 def leftovers_gone(paths: Paths, before: dict) -> None:
     assert not list(paths.anchors.glob(".*.tmp")) and not list(paths.translations.rglob(".*.tmp"))
+    assert not list(paths.root.glob(".*.tmp")) and not list(paths.seeds.glob(".*.tmp"))
+
+
+def ledger_restored_and_not_new(paths: Paths, before: dict) -> None:
+    """Mended, and the recovered report is not reviewed as a new source (its anchors were published)."""
+    ledger_restored(paths, before)
+    assert "is new" not in before["output"], before["output"]
+
+
+def same_ids_english_lost(paths: Paths, before: dict) -> None:
+    """Every id names the text it named (the English went with the PO file, as the warning says)."""
+    after = texts_and_english(paths)
+    assert {k: zh for k, (zh, _) in after.items()} == {k: zh for k, (zh, _) in before["published"].items()}
+    assert "is new" not in before["output"]
+
+
+def first_entry_reviewed_by_li(paths: Paths, before: dict) -> None:
+    data = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))
+    block = next(b for r in data["reports"] if r["slug"] == QUJIANG for b in r["blocks"] if b["id"] == "b1")
+    assert block["status"] == "reviewed" and block["reviewed_by"] == ["Li Ming, 2026-12-03"]
+    assert block["provenance"] == "editorial draft, 2026-11-21"
+    msgfmt_clean(paths, before)
+
+
+def year_is_text(paths: Paths, before: dict) -> None:
+    data = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))
+    assert next(r for r in data["reports"] if r["slug"] == "kaihua-task-force-super-speed")["meta"]["date"][
+        "value"] == "2018"
+
+
+def version_says_unreleased(paths: Paths, before: dict) -> None:
+    meta = json.loads((paths.build / "edition.json").read_text(encoding="utf-8"))["edition"]
+    assert (meta["version"], meta["released"], meta["changed_since"]) == ("0.2+", None, "0.2")
+    page = (paths.docs / "reports" / f"{TAIJIANG}.md").read_text(encoding="utf-8")
+    assert 'data-edition-version="0.2 with unreleased changes"' in page
+    tei = (paths.build / "tei" / f"{TAIJIANG}.xml").read_text(encoding="utf-8")
+    assert "An unreleased build (changed since release 0.2) of" in tei
 
 
 CASES = [
     Case("ledger-lost", lose_ledger_with_retired_anchor, r"warning: anchors/taijiang-hundred-day-assault\.yaml: no "
          r"ledger: ids recovered from translations/en/taijiang-hundred-day-assault\.po", status=0, unchanged=False,
-         then=ledger_restored),
+         then=ledger_restored_and_not_new),
+    Case("ledger-lost-po-swapped", lose_ledger_and_swap_msgctxt, r"error: anchors/taijiang-hundred-day-assault\.yaml: "
+         r"report 'taijiang-hundred-day-assault': no ledger; translations/en/taijiang-hundred-day-assault\.po and "
+         r"build/edition\.json, anchors/releases/0\.2\.json disagree on the text of b9 \(translations/en/taijiang-"
+         r"hundred-day-assault\.po:\d+\), b10 \(translations/en/taijiang-hundred-day-assault\.po:\d+\), and which of "
+         r"them is right decides which block gets which id; nothing was written"),
+    Case("ledger-and-po-lost", lose_ledger_and_po, r"warning: anchors/qujiang-project-party-building\.yaml: no "
+         r"ledger: ids recovered from build/edition\.json \(6 ids; each keeps the text it named\)", status=0,
+         unchanged=False, then=same_ids_english_lost),
+    Case("ledger-and-po-lost-retired", lose_ledger_and_po_with_retired_anchor, r"error: anchors/taijiang-hundred-day-"
+         r"assault\.yaml: report 'taijiang-hundred-day-assault': no ledger and no PO file; build/edition\.json gives "
+         r"the text of every block but not of the retired b7 \(b7 → b4\), and no other record does; it must keep "
+         r"resolving: restore the ledger \(git checkout anchors/taijiang-hundred-day-assault\.yaml\)"),
     Case("ledger-cut-short", cut_ledger_short, r"warning: anchors/taijiang-hundred-day-assault\.yaml: the ledger "
          r"lacked b11–b53: ids recovered from translations/en/taijiang", status=0, unchanged=False,
          then=ledger_restored),
     Case("ledger-id-renamed", rename_id_in_ledger, r"error: anchors/qujiang-project-party-building\.yaml:\d+: b30 "
          r"names the text of b3 \(translations/en/qujiang-project-party-building\.po:\d+\).*never renamed"),
+    Case("po-id-renamed", rename_id_in_po, r"error: translations/en/qujiang-project-party-building\.po:\d+: b30 names "
+         r"the text of b3 \(anchors/qujiang-project-party-building\.yaml:\d+\), and no other record knows b30: an id is "
+         r"never renamed; put b3 back in its msgctxt"),
+    Case("po-msgctxt-swapped", swap_msgctxt_in_po, r"error: translations/en/qujiang-project-party-building\.po:\d+: "
+         r"the entry b4 holds the Chinese of b3 \(whose entry is at line \d+\), not its own: its English would be "
+         r"published under text it does not translate"),
     Case("ledger-id-twice", list_id_twice, r"error: anchors/qujiang-project-party-building\.yaml:\d+: id b2 is "
          r"listed twice \(first at line \d+\)"),
     Case("ledger-yaml-syntax", break_ledger_yaml, r"error: anchors/qujiang-project-party-building\.yaml:\d+: YAML "
@@ -431,6 +567,12 @@ CASES = [
     Case("report-withdrawn", withdraw_report, r"^built 5 reports", status=0, unchanged=False, then=withdrawn_page),
     Case("fuzzy-typo", mistype_fuzzy, r"error: translations/en/qujiang-project-party-building\.po:\d+: unknown flag "
          r"'fuzy' \(did you mean fuzzy\?\)"),
+    Case("fuzzy-as-comment", fuzzy_as_extracted_comment, r"error: translations/en/qujiang-project-party-building\.po:"
+         r"\d+: '#\. fuzzy' is not a line of this file: '#\.' marks an extracted comment, which the build writes itself "
+         r".*did you mean \"#, fuzzy\" \(a draft\)\?"),
+    Case("fuzzy-without-space", fuzzy_without_space, r"^built 6 reports", status=0, unchanged=False, then=still_draft),
+    Case("reviewed-by-no-name", reviewer_without_name, r"error: translations/en/qujiang-project-party-building\.po:"
+         r"\d+: reviewed-by names no reviewer \('2026-12-03'\)"),
     Case("provenance-malformed", malformed_provenance, r"error: translations/en/qujiang-project-party-building\.po:"
          r"\d+: malformed provenance comment 'provenance: editorial draft': write it '# provenance: <what produced "
          r"it>, <YYYY-MM-DD>'"),
@@ -442,6 +584,9 @@ CASES = [
          r"b1 has a reviewed-by comment but is still fuzzy", status=0, unchanged=False, then=still_draft),
     Case("po-empty", empty_po, r"warning: translations/en/qujiang-project-party-building\.po: no header \(an empty "
          r"file\?\): it gets the standard header", status=0, unchanged=False, then=msgfmt_clean),
+    Case("po-header-less", header_less_po_with_reviewed_first_entry, r"warning: translations/en/qujiang-project-party-"
+         r"building\.po: no header \(an empty file\?\): it gets the standard header", status=0, unchanged=False,
+         then=first_entry_reviewed_by_li),
     Case("po-bom", po_with_bom, r"^built 6 reports", status=0, unchanged=False, then=no_bom_and_same_english),
     Case("po-latin-1", latin1_po, r"error: translations/en/qujiang-project-party-building\.po:2: is not UTF-8: byte "
          r"0xe9 \(invalid continuation byte\) at byte \d+ of the file, column \d+ of the line"),
@@ -449,6 +594,10 @@ CASES = [
          r"syntax error"),
     Case("catalog-date-unquoted", unquoted_catalog_date, r"^built 6 reports", status=0, unchanged=False,
          then=date_is_text),
+    Case("catalog-year-unquoted", unquoted_catalog_year, r"^built 6 reports", status=0, unchanged=False,
+         then=year_is_text),
+    Case("catalog-label-not-text", label_not_text, r"error: seeds/catalog\.yaml:\d+: 000_ea51707ddd65a5b2\.txt: report "
+         r"'kecheng-four-take-the-leads': 'label' must be text, not true/false \(True; put it in quotes\)"),
     Case("catalog-date-malformed", malformed_catalog_date, r"error: seeds/catalog\.yaml:\d+: "
          r"001_e0f659c2e1d8b06c\.txt(: report 'kaihua-task-force-super-speed')?: date value '18\.9\.2018' must be "
          "YYYY, YYYY-MM or YYYY-MM-DD"),
@@ -478,6 +627,11 @@ CASES = [
          then=leftovers_gone),
     Case("release-text-removed", drop_published_text, r"error: anchors/releases/[\d.]+\.json: taijiang-hundred-"
          r"day-assault#b\d+ \(¶3, published in release [\d.]+\) was retired with no successor"),
+    Case("release-manifest-cut", cut_block_from_release_manifest, r"error: anchors/releases/0\.2\.json: "
+         r"qujiang-project-party-building: b3 \(in anchors/qujiang-project-party-building\.yaml\) was issued before "
+         r"release 0\.2 but is not in it: a release manifest is never edited"),
+    Case("release-then-changed", change_source_after_release, r"^built 6 reports", status=0, unchanged=False,
+         then=version_says_unreleased),
     Case("release-again", release_twice, r"error: anchors/releases/1\.0\.json: release 1\.0 exists already",
          command=("release", "1.0")),
     Case("release-manifest-edited", edit_release_manifest, r"error: anchors/releases/1\.0\.json: "
@@ -551,3 +705,31 @@ def test_a_second_build_waits_for_the_first(repo_copy: Paths) -> None:
         assert not (repo_copy.build / "edition.json").exists()  # nothing written while the lock is held
     assert second.wait(timeout=120) == 0
     assert (repo_copy.build / "edition.json").exists()
+
+
+def test_ctrl_c_while_the_command_starts_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C in the first seconds (while the parser imports the drafting engines): one line, status 130."""
+    def interrupted(commands: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_add_translation_commands", interrupted)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = cli.main(["status"])
+    assert status == 130 and err.getvalue().startswith("interrupted:") and err.getvalue().count("\n") == 1
+
+
+def test_two_releases_of_one_version_at_once_release_it_once(repo_copy: Paths) -> None:
+    """The second `edition release 1.0` waits for the first (the lock is taken before any check), then finds
+    its manifest: release 1.0 exists already."""
+    from edition.commands.release import release
+
+    build(repo_copy)
+    with lock.writing(repo_copy.build):
+        second = subprocess.Popen([sys.executable, "-m", "edition.cli", "-C", str(repo_copy.root), "release", "1.0",
+                                   "--date", "2026-12-01"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert "waiting for another command" in second.stderr.readline()
+        release(repo_copy, "1.0", date="2026-12-01")  # the first, while the second waits
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 1 and "released" not in out, out
+    assert re.search(r"^error: anchors/releases/1\.0\.json: release 1\.0 exists already", err, re.MULTILINE), err

@@ -42,6 +42,8 @@ def test_a_changed_po_file_changes_only_its_reports_outputs(repo_copy: Paths) ->
     po = repo_copy.translations / "en" / f"{slug}.po"
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace("Kaihua County has focused", "Kaihua County has concentrated", 1), encoding="utf-8")
+    build(repo_copy)  # the first change since the release: every page now says "0.2 with unreleased changes"
+    po.write_text(text.replace("Kaihua County has focused", "Kaihua County has centred", 1), encoding="utf-8")
     before = snapshot(repo_copy.root, skip=("translations/",))
     assert build_if_changed(repo_copy) is not None
     assert changed(before, snapshot(repo_copy.root, skip=("translations/",))) == {
@@ -55,8 +57,19 @@ def test_a_changed_po_file_changes_only_its_reports_outputs(repo_copy: Paths) ->
         "build/translation-memory.tmx",  # every translation, the changed one among them
         "docs/data/translation-memory.tmx",
         "build/build-state.json",
-        "docs/changelog/index.md",  # what is new since the latest release: a translation revised
-    }
+        f"docs/translation/po/{slug}.md",  # the PO file's own page
+    }  # (the changelog already lists this translation as revised since the release: it is unchanged)
+
+
+def test_the_first_change_since_a_release_says_so_on_every_page(repo_copy: Paths) -> None:
+    """A build that differs from the latest release no longer carries its version (0.2 -> 0.2+)."""
+    build(repo_copy)
+    po = repo_copy.translations / "en" / "kaihua-task-force-super-speed.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("Kaihua County has focused", "Kaihua County has centred", 1),
+                  encoding="utf-8")
+    build(repo_copy)
+    for page in (repo_copy.docs / "reports").glob("*-*.md"):
+        assert 'data-edition-version="0.2 with unreleased changes"' in page.read_text(encoding="utf-8"), page
 
 
 def test_a_missing_output_or_a_changed_input_means_a_new_build(repo_copy: Paths) -> None:

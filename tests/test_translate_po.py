@@ -143,3 +143,47 @@ def test_msgfmt_accepts_every_committed_po_file(path: Path) -> None:
     """What translators commit is valid gettext, checked by gettext itself (stricter than polib)."""
     done = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ("#: fuzzy", r"f\.po:5: '#: fuzzy' is not a line of this file: '#:' marks a reference.*did you mean \"#, fuzzy\""),
+    ("#. fuzzy", r"f\.po:5: '#\. fuzzy' is not a line of this file: '#\.' marks an extracted comment.*did you mean "
+                 r"\"#, fuzzy\""),
+    ("#: report.txt:12", r"f\.po:5: '#: report\.txt:12' is not a line of this file.*remove the line"),
+    ("#. kind: paragrph ¶2", r"f\.po:5: '#\. kind: paragrph ¶2' is not a line of this file"),
+    ("# fuzzy", r"f\.po:5: unknown translator comment 'fuzzy' \(did you mean \"#, fuzzy\"\?\)"),
+    ("#| the old text", r"f\.po:5: '#\|' holds the previous msgid as gettext writes it"),
+    ("# reviewed-by: 2026-12-03", r"f\.po:5: reviewed-by names no reviewer \('2026-12-03'\)"),
+])
+def test_a_comment_line_the_edition_does_not_write_is_an_error(line: str, says: str) -> None:
+    """Only the '#.' and '#|' forms the edition writes pass: '#. fuzzy' must never pass for the flag (the
+    draft would be published as reviewed and the line dropped)."""
+    with pytest.raises(EditionError, match=says):
+        pofile.parse_po(f'{HEADER}{line}\nmsgctxt "b1"\nmsgid "甲"\nmsgstr "A"\n', "f.po")
+
+
+def test_the_forms_the_edition_writes_are_accepted() -> None:
+    po = pofile.parse_po(f'{HEADER}# reviewed-by: 李明, 2026-12-03\n#. kind: paragraph ¶12\n#| msgid "乙"\n'
+                         'msgctxt "b1"\nmsgid "甲"\nmsgstr "A"\n', "f.po")
+    assert pofile.reviewed_by(po[0]) == ["李明, 2026-12-03"] and po[0].previous_msgid == "乙"
+
+
+def test_fuzzy_flag_without_a_space_is_the_fuzzy_flag() -> None:
+    """'#,fuzzy' is valid gettext (msgfmt reads it): a draft, never a syntax error."""
+    po = pofile.parse_po(f'{HEADER}#,fuzzy\nmsgctxt "b1"\nmsgid "甲"\nmsgstr "A"\n', "f.po")
+    assert pofile.status(po[0]) == pofile.DRAFT
+
+
+def test_a_header_less_file_keeps_the_first_entry_s_comments() -> None:
+    """polib takes the comments of a file without header for a header's: they are the first entry's (its
+    reviewer and provenance), and the header the build adds is the standard one."""
+    text = ('# provenance: editorial draft, 2026-11-21\n# reviewed-by: Li Ming, 2026-12-03\n#. kind: title\n'
+            'msgctxt "b1"\nmsgid "甲"\nmsgstr "A"\n')
+    po = pofile.parse_po(text, "f.po")
+    assert pofile.reviewed_by(po[0]) == ["Li Ming, 2026-12-03"]
+    assert pofile.provenance(po[0]) == "editorial draft, 2026-11-21"
+    pofile.repair_header(po, "r")
+    assert po.header == pofile.HEADER.format(slug="r") and pofile.status(po[0]) == pofile.REVIEWED

@@ -101,3 +101,25 @@ def test_sync_never_changes_a_reviewed_translation(po: polib.POFile) -> None:
     for zh in ("甲", "甲文新", ""):
         sync_catalog(po, [block("b1", zh or "甲文", "title")])
     assert pofile.by_context(po)["b1"].msgstr == "Reviewed A"
+
+
+def test_swapped_msgctxt_never_publish_one_block_s_english_under_another(po: polib.POFile) -> None:
+    """Two msgctxt swapped by hand: each msgid is the other block's Chinese. Restoring the msgid would
+    publish b2's English under b3's text: the sync stops, naming both entries, and changes nothing."""
+    from edition.errors import EditionError
+
+    entries = pofile.by_context(po)
+    entries["b3"].msgstr = "Draft C"
+    entries["b2"].msgctxt, entries["b3"].msgctxt = "b3", "b2"
+    before = pofile.dumps(po)
+    with pytest.raises(EditionError, match=r"r\.po:\d+: the entry b3 holds the Chinese of b2 \(whose entry is at line "
+                       r"\d+\), not its own: its English would be published under text it does not translate"):
+        sync_catalog(po, [block("b1", "甲文", "title"), block("b2", "乙文"), block("b3", "丙文")], path="r.po")
+    assert pofile.dumps(po) == before
+
+
+def test_a_hand_edited_msgid_that_is_no_other_block_s_text_is_still_restored(po: polib.POFile) -> None:
+    pofile.by_context(po)["b2"].msgid = "乙文（误）"
+    result = sync_catalog(po, [block("b1", "甲文", "title"), block("b2", "乙文"), block("b3", "丙文")],
+                          previous_zh={"b2": "乙文"})
+    assert result.mismatched == ["b2"] and pofile.by_context(po)["b2"].msgstr == "Draft B"

@@ -11,9 +11,17 @@ Which id names which text is written down in more than one place:
 Before ids are assigned, the ledger is checked against the others (each a :class:`Testimony`):
 
 * ids the ledger lacks (a lost, truncated or hand-cut ledger) are taken back, with their text, from
-  the PO file or a release manifest (from the last build only when ledger and PO file are both
-  gone), retired where that record shows them retired;
-* the counter of new ids is raised past every id any record knows: an id is never issued again;
+  the PO file or a release manifest (from the last build too when there is no ledger at all),
+  retired where that record shows them retired;
+* a recovered id is checked against every other record that knows it: where two records give it
+  different texts, the ids are assigned under each reading, and unless every block gets the same id
+  either way the build stops, naming the report, the ids and the files;
+* an id only the PO file knows whose text another record gives another id (a msgctxt renamed by
+  hand) stops the build: it is never added to the ledger;
+* a retired id the last build knows without its text (when ledger and PO file are both gone and no
+  release names it) cannot be recovered: the build stops rather than lose it;
+* the counter of new ids is raised past every id any record knows, retired ones included: an id is
+  never issued again;
 * where the ledger and the PO file give an id different texts, the last build breaks the tie (the
   other was edited by hand: a hand-edited msgid is restored by the PO sync, a hand-edited ledger
   entry here). Without a tie-breaker the ids are assigned under both readings: when every block
@@ -58,6 +66,7 @@ class Anchored:
 
     ledger: Ledger
     notes: list[str] = field(default_factory=list)
+    recovered: set[str] = field(default_factory=set)  # ids taken back from other records than the ledger
 
 
 def anchor_blocks(
@@ -79,6 +88,8 @@ def anchor_blocks(
     notes: list[str] = []
     published = published or {}
     base, recovered = _recovered(slug, ledger, ledger_file, po, build, releases, notes)
+    _check_recovered(slug, base, recovered, ledger_file, blocks, [t for t in (po, build, *releases) if t],
+                     published, notes, settings, "no ledger" if ledger is None else "the ledger lacked ids")
     _settle_disagreements(slug, ledger, base, recovered, ledger_file, blocks, po, build, published, notes, settings)
     _raise_counter(base, ledger, [t for t in (po, build, *releases) if t], ledger_file, notes)
     pending = {a.id for a in base.anchors if a.id in recovered and a.retired and a.successor is None}
@@ -86,7 +97,7 @@ def anchor_blocks(
     for anchor in base.anchors:  # recovered retired ids land where most of their text is now
         if anchor.id in pending and anchor.retired and anchor.successor is None:
             anchor.successor = successor_of(anchor.zh, blocks, settings)
-    return Anchored(base, notes)
+    return Anchored(base, notes, set(recovered))
 
 
 def _recovered(
@@ -97,22 +108,28 @@ def _recovered(
     build: Testimony | None,
     releases: Sequence[Testimony],
     notes: list[str],
-) -> tuple[Ledger, set[str]]:
-    """The ledger with every id it lacks taken back from the other records, and those ids."""
+) -> tuple[Ledger, dict[str, Testimony]]:
+    """The ledger with every id it lacks taken back from the other records, and those ids (with the
+    record each was taken from)."""
     base = copy.deepcopy(ledger) if ledger is not None else Ledger(slug)
     fillers = [t for t in (po, *releases) if t is not None]
-    if ledger is None and po is None and build is not None:
-        fillers.insert(0, build)
+    if ledger is None and build is not None:  # (with a ledger, the last build may be another branch's)
+        fillers.append(build)
     known = base.by_id()
     recovered: dict[str, Testimony] = {}
     for testimony in fillers:
         for anchor_id in testimony.texts:
             if anchor_id not in known and anchor_id not in recovered:
                 recovered[anchor_id] = testimony
+    others = [t for t in (po, build, *releases) if t]
+    if ledger is not None and recovered:
+        _refuse_renames(ledger, ledger_file, recovered, others)
+    if po is not None:
+        _refuse_po_renames(base, po, recovered, others, ledger_file)
+    if ledger is None and build is not None:
+        _refuse_textless(slug, build, recovered, ledger_file, po is None)
     if not recovered:
-        return base, set()
-    if ledger is not None:
-        _refuse_renames(ledger, ledger_file, recovered, [t for t in (po, build, *releases) if t])
+        return base, {}
     for anchor_id in sorted(recovered, key=id_number):
         testimony = recovered[anchor_id]
         retired = anchor_id in testimony.retired
@@ -126,7 +143,95 @@ def _recovered(
     what = "no ledger" if ledger is None else f"the ledger lacked {_ids(recovered)}"
     notes.append(f"{ledger_file}: {what}: ids recovered from {sources} "
                  f"({len(recovered)} id{'s' if len(recovered) != 1 else ''}; each keeps the text it named)")
-    return base, set(recovered)
+    return base, recovered
+
+
+def _refuse_po_renames(
+    base: Ledger, po: Testimony, recovered: Mapping[str, Testimony], others: Sequence[Testimony], ledger_file: str
+) -> None:
+    """An id only the PO file knows, whose msgid another record gives another id: a msgctxt renamed by hand.
+
+    (A repeated text is no rename: then the PO file gives the other id that text too.)"""
+    named: dict[str, tuple[str, str]] = {}  # text -> (id, where) in the ledger and the records besides the PO file
+    for anchor in base.anchors:
+        named.setdefault(anchor.zh, (anchor.id, f"{ledger_file}:{anchor.line}" if anchor.line else ledger_file))
+    for testimony in others:
+        if testimony is not po:
+            for anchor_id, text in testimony.texts.items():
+                named.setdefault(text, (anchor_id, testimony.where(anchor_id)))
+    for anchor_id in sorted(recovered, key=id_number):
+        if recovered[anchor_id] is not po or any(anchor_id in t.texts for t in others if t is not po):
+            continue
+        text = po.texts[anchor_id]
+        if text in named and named[text][0] != anchor_id and po.texts.get(named[text][0]) != text:
+            other, where = named[text]
+            raise EditionError(
+                po.where(anchor_id),
+                f"{anchor_id} names the text of {other} ({where}), and no other record knows {anchor_id}: an id "
+                f"is never renamed; put {other} back in its msgctxt (git diff {po.record}); nothing was written",
+            )
+
+
+def _refuse_textless(
+    slug: str, build: Testimony, recovered: Mapping[str, Testimony], ledger_file: str, no_po: bool
+) -> None:
+    """Retired ids the last build knows only by their successor: without their text they cannot be kept."""
+    lost = [i for i in build.retired if i not in recovered and i not in build.texts]
+    if lost:
+        landing = ", ".join(f"{i} → {build.successors.get(i) or 'nowhere'}" for i in sorted(lost, key=id_number))
+        raise EditionError(
+            ledger_file,
+            f"report {slug!r}: no ledger{' and no PO file' if no_po else ''}; {build.record} gives the text of "
+            f"every block but not of the retired {_ids(lost)} ({landing}), and no other record does; it must keep "
+            f"resolving: restore the ledger (git checkout {ledger_file}) and build again; nothing was written",
+        )
+
+
+def _check_recovered(
+    slug: str,
+    base: Ledger,
+    recovered: Mapping[str, Testimony],
+    ledger_file: str,
+    blocks: list[Block],
+    testimonies: Sequence[Testimony],
+    published: Mapping[str, list[str]],
+    notes: list[str],
+    settings: Anchors,
+    what: str,
+) -> None:
+    """Every recovered id against every other record that knows it: where they give it different texts,
+    the ids are assigned under each reading; unless every block gets the same id either way, stop."""
+    readings: dict[str, dict[str, str]] = {}  # record -> id -> the text it gives, where it differs
+    for anchor_id, source in recovered.items():
+        for testimony in testimonies:
+            text = testimony.texts.get(anchor_id)
+            if testimony is not source and text is not None and text != source.texts[anchor_id]:
+                readings.setdefault(testimony.record, {})[anchor_id] = text
+    if not readings:
+        return
+    readings = {t.record: readings[t.record] for t in testimonies if t.record in readings}  # (in a fixed order)
+    as_taken = _outcome(base, blocks, published, settings)
+
+    def moves(texts: Mapping[str, str]) -> bool:
+        return _outcome(_with_texts(base, texts), blocks, published, settings) != as_taken
+
+    differing = {record: texts for record, texts in readings.items() if moves(texts)}
+    ids = sorted({i for texts in readings.values() for i in texts}, key=id_number)
+    sources = dict.fromkeys(recovered[i].record for i in ids)
+    if not differing:
+        notes.append(f"{ledger_file}: {', '.join(sources)} and {', '.join(readings)} give {_ids(ids)} different "
+                     f"texts; either reading gives every block the same id: the text of {', '.join(sources)} is kept")
+        return
+    decisive = sorted({i for texts in differing.values() for i in texts if moves({i: texts[i]})}, key=id_number) or \
+        sorted({i for texts in differing.values() for i in texts}, key=id_number)
+    where = ", ".join(f"{i} ({recovered[i].where(i)})" for i in decisive)
+    raise EditionError(
+        ledger_file,
+        f"report {slug!r}: {what}; "
+        f"{', '.join(sources)} and {', '.join(differing)} disagree on the text of {where}, and which of them is "
+        "right decides which block gets which id; nothing was written. Restore the damaged file (git diff / git "
+        "checkout) and build again",
+    )
 
 
 def _refuse_renames(
@@ -214,7 +319,8 @@ def _raise_counter(
     base: Ledger, ledger: Ledger | None, testimonies: Sequence[Testimony], ledger_file: str, notes: list[str]
 ) -> None:
     """New ids start past every id any record knows."""
-    highest = max((id_number(i) for t in testimonies for i in t.texts), default=0)
+    highest = max((id_number(i) for t in testimonies for i in (*t.texts, *t.retired, *filter(None, t.successors.values()))),
+                  default=0)
     highest = max(highest, *(id_number(a.id) for a in base.anchors), 0)
     if highest + 1 > base.next_number:
         if ledger is not None and highest >= ledger.next_number:

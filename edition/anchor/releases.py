@@ -8,9 +8,14 @@ Every build checks every manifest against the edition it is about to publish:
 
 * each published report is still in the edition (or moved to another slug, or withdrawn: see
   :mod:`edition.anchor.slugs`);
-* each id published as a block is still in the report's ledger, and either still names its text
-  (:func:`edition.anchor.similarity.still_names`) or is retired with a successor, so that its
-  citation lands on the text that took its place.
+* each id published as a block is still in the report's ledger, still names its text
+  (:func:`edition.anchor.similarity.still_names`), and if it is retired now, has a successor, so that
+  its citation lands on the text that took its place;
+* each id published as retired still names its text and lands where it did (or, if it was revived
+  and retired again, on a block holding most of its text);
+* no manifest lost an id by hand: each holds every id an earlier release of the report published
+  and every id of the report's ledger up to the highest it names, and numbers its paragraphs without
+  a gap (the SHA-256 of each block guards its text).
 
 The manifests are also records of the ids (:mod:`edition.anchor.reconcile`): an id a ledger lost is
 taken back from them.
@@ -21,14 +26,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from edition.anchor.ledger import Ledger
+from edition.anchor.ledger import Ledger, id_number
 from edition.anchor.reconcile import Testimony
-from edition.anchor.similarity import still_names
+from edition.anchor.similarity import containment, still_names
 from edition.config import DEFAULTS, Anchors
 from edition.errors import EditionError
 from edition.model import Report
@@ -151,32 +156,86 @@ def published_texts(manifests: Iterable[Manifest], slug: str) -> dict[str, list[
 
 def check_releases(manifests: Iterable[Manifest], ledgers: Mapping[str, Ledger], moved: Mapping[str, str],
                    settings: Anchors = DEFAULTS.anchors) -> None:
-    """Every id a release published as a block still names its text, or lands on its successor.
+    """Every id a release published as a block still names its text, or lands on its successor; every id it
+    published as retired still lands where it did (or on a block holding most of its text).
 
-    ``moved`` maps a slug a report was published under to its slug now; reports that are no longer
-    in ``ledgers`` at all are :mod:`edition.anchor.slugs`' to report.
+    The manifests are also checked against each other and the ledgers, since a hand-cut manifest would
+    otherwise stop guarding the ids it lost (:func:`check_manifests`). ``moved`` maps a slug a report was
+    published under to its slug now; reports that are no longer in ``ledgers`` at all are
+    :mod:`edition.anchor.slugs`' to report.
     """
+    manifests = list(manifests)
+    check_manifests(manifests, ledgers, moved)
     for manifest in manifests:
         for report in manifest.reports:
             slug = moved.get(report.slug, report.slug)
             ledger = ledgers.get(slug)
             if ledger is None:
                 continue
-            anchors = ledger.by_id()
             for block in report.blocks:
-                anchor = anchors.get(block.id)
                 mark = f"¶{block.number}" if block.number else block.kind
                 where = f"{slug}#{block.id} ({mark}, published in release {manifest.version})"
-                if anchor is None:
-                    raise EditionError(manifest.path, f"{where} is no longer in anchors/{slug}.yaml: "
-                                       "a published id never disappears")
-                if anchor.retired and ledger.resolve(block.id) is None:
-                    raise EditionError(manifest.path, f"{where} was retired with no successor: its text is "
-                                       "no longer in the reading text, and its citations would land nowhere (did a cleaning rule or a "
-                                       "source change leave it out?)")
-                if not anchor.retired and not still_names(block.zh, anchor.zh, settings):
-                    raise EditionError(manifest.path, f"{where} now names other text ({_short(anchor.zh)!r} "
-                                       f"instead of {_short(block.zh)!r}): a published id keeps its text")
+                _check_published(manifest, ledger, slug, block.id, block.zh, None, where, settings)
+            for anchor_id, (zh, successor) in report.retired.items():
+                where = f"{slug}#{anchor_id} (retired, landing on {successor or 'nothing'}, in release {manifest.version})"
+                _check_published(manifest, ledger, slug, anchor_id, zh, (successor,), where, settings)
+
+
+def _check_published(manifest: Manifest, ledger: Ledger, slug: str, anchor_id: str, zh: str,
+                     retired: tuple[str | None] | None, where: str, settings: Anchors) -> None:
+    """One published id against the ledger (``retired``: the successor the release gave it, if it was retired)."""
+    anchor = ledger.by_id().get(anchor_id)
+    if anchor is None:
+        raise EditionError(manifest.path, f"{where} is no longer in anchors/{slug}.yaml: a published id never disappears")
+    if not still_names(zh, anchor.zh, settings):
+        raise EditionError(manifest.path, f"{where} now names other text ({_short(anchor.zh)!r} instead of "
+                           f"{_short(zh)!r}): a published id keeps its text")
+    if not anchor.retired:
+        return
+    landing = ledger.resolve(anchor_id)
+    if landing is None and (retired is None or retired[0] is not None):
+        raise EditionError(manifest.path, f"{where} was retired with no successor: its text is no longer in the "
+                           "reading text, and its citations would land nowhere (did a cleaning rule or a source change "
+                           "leave it out?)")
+    if retired is not None and anchor.successor != retired[0] and landing is not None:
+        text = ledger.by_id()[landing].zh
+        if containment(zh, text) < settings.successor:
+            raise EditionError(manifest.path, f"{where} now lands on {landing} ({_short(text)!r}), which does not hold "
+                               f"its text ({_short(zh)!r}): a published citation keeps landing on its text")
+
+
+def check_manifests(manifests: Sequence[Manifest], ledgers: Mapping[str, Ledger], moved: Mapping[str, str]) -> None:
+    """No manifest lost an id by hand: each holds every id an earlier release of the report published, every id
+    its report's ledger lists up to the highest it names, and ¶ numbers without a gap."""
+    seen: dict[str, tuple[Manifest, set[str]]] = {}  # slug now -> the latest manifest of it, and its ids
+    for manifest in manifests:
+        for report in manifest.reports:
+            slug = moved.get(report.slug, report.slug)
+            ids = {b.id for b in report.blocks} | set(report.retired)
+            lost = sorted(seen[slug][1] - ids, key=id_number) if slug in seen else []
+            if lost:
+                raise EditionError(manifest.path, f"{report.slug}: {', '.join(lost)}, published in release "
+                                   f"{seen[slug][0].version}, {_is(lost)} not in this release: a release manifest is "
+                                   "never edited (git checkout it)")
+            ledger = ledgers.get(slug)
+            highest = max((id_number(i) for i in ids), default=0)
+            missing = sorted((a.id for a in ledger.anchors if id_number(a.id) <= highest and a.id not in ids),
+                             key=id_number) if ledger else []
+            if missing:
+                raise EditionError(manifest.path, f"{report.slug}: {', '.join(missing)} (in anchors/{slug}.yaml) "
+                                   f"{'was' if len(missing) == 1 else 'were'} issued before release {manifest.version} "
+                                   "but {} not in it: a release manifest is never edited (git checkout it)"
+                                   .format(_is(missing)))
+            numbers = [b.number for b in report.blocks if b.number is not None]
+            if numbers != list(range(1, len(numbers) + 1)):
+                gap = next(n for n, got in enumerate(numbers, start=1) if got != n)
+                raise EditionError(manifest.path, f"{report.slug}: the paragraphs are not numbered ¶1, ¶2 … (¶{gap} "
+                                   "is missing or out of place): a release manifest is never edited (git checkout it)")
+            seen[slug] = (manifest, ids)
+
+
+def _is(ids: Sequence[str]) -> str:
+    return "is" if len(ids) == 1 else "are"
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -17,6 +17,7 @@ import logging
 import re
 from pathlib import Path
 
+from edition import lock
 from edition.anchor import releases
 from edition.atomic import write_text
 from edition.errors import EditionError
@@ -26,13 +27,19 @@ log = logging.getLogger("edition")
 
 
 def release(paths: Paths, version: str, *, date: str | None = None) -> Path:
-    """Release ``version``; returns the manifest written."""
-    from edition.pipeline import build
-
+    """Release ``version``; returns the manifest written. The checks run under the folder's lock, so that
+    of two releases of one version at once the second finds the first's manifest."""
     if not releases.VERSION_RE.match(version):
         raise EditionError(paths.relative(paths.releases), f"{version!r} is not a version number (1.0, 1.2.3, 2.0-rc1)")
     date = date or datetime.date.today().isoformat()
     _check_date(date, paths)
+    with lock.writing(paths.build):
+        return _release(paths, version, date)
+
+
+def _release(paths: Paths, version: str, date: str) -> Path:
+    from edition.pipeline import build
+
     earlier = releases.load_manifests(paths.releases, paths.relative(paths.releases))
     target = releases.manifest_path(paths.releases, version)
     if target.exists():

@@ -164,6 +164,11 @@ def _check_report(path: Path, file: str, report: Any) -> None:
     title = report.get("title")
     if title is not None and not (isinstance(title, dict) and set(title) - set(BOOKKEEPING) <= {"zh", "en"}):
         raise EditionError(path, f"{file}: report {slug!r}: 'title' must be a mapping with zh and en", line)
+    for key, value in [*((k, report.get(k)) for k in _TEXT_FIELDS),
+                       *((f"title: {k}", title.get(k)) for k in ("zh", "en") if isinstance(title, dict))]:
+        if value is not None and not isinstance(value, str):
+            raise EditionError(path, f"{file}: report {slug!r}: {key!r} must be text, not {_kind(value)} "
+                               f"({value!r}; put it in quotes)", _line(title) if key.startswith("title") else line)
     _check_date(path, f"{file}: report {slug!r}", report.get("date"), line)
     previous = report.get("previous_slugs")
     if previous is not None and not (
@@ -175,14 +180,25 @@ def _check_report(path: Path, file: str, report: Any) -> None:
         raise EditionError(path, f"{file}: report {slug!r} lists its own slug in 'previous_slugs'", line)
 
 
+_TEXT_FIELDS = ("label", "byline", "genre")  # a report's fields that are shown as text (docs/data-schema.md)
+
+
+def _kind(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", dict: "a mapping", list: "a list"}.get(
+        type(value), type(value).__name__)
+
+
 def _check_date(path: Path, where: str, date: Any, line: int | None) -> None:
     if date is None:
         return
     if not isinstance(date, dict):
         raise EditionError(path, f"{where}: 'date' must be a mapping {{value, note}}", line)
     value = date.get("value")
+    if isinstance(value, int) and not isinstance(value, bool) and _DATE_VALUE.match(str(value)):
+        date["value"] = value = str(value)  # an unquoted year is the year: a date is text, quoted or not
     if value is not None and not (isinstance(value, str) and _DATE_VALUE.match(value)):
-        raise EditionError(path, f"{where}: date value {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD",
+        shown = repr(value) if isinstance(value, str) else f"{value!r} ({_kind(value)})"
+        raise EditionError(path, f"{where}: date value {shown} must be YYYY, YYYY-MM or YYYY-MM-DD",
                            _line(date) or line)
 
 

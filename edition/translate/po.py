@@ -15,8 +15,10 @@ nothing else may stand there (a typo must not pass silently):
   removes the fuzzy flag (shown on the block; never invented).
 
 The only flag is ``fuzzy``: an entry is a draft while it has it, reviewed once a person removed it.
-Any other flag (``#, fuzy``) is an error naming the file and line. The extracted comment
-(``#. kind: paragraph ¶3``) is for translators only and is rewritten by the build.
+Any other flag (``#, fuzy``) is an error naming the file and line; ``#,fuzzy`` (no space) is gettext's
+too, and read as ``#, fuzzy``. The extracted comment (``#. kind: paragraph ¶3``) is for translators
+only and is rewritten by the build; any other ``#.`` line, and any ``#:`` line (the build writes
+none), is an error naming the line, so that ``#. fuzzy`` or ``#: fuzzy`` never passes for the flag.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import polib
 
 from edition.atomic import write_text
 from edition.errors import EditionError
+from edition.model import BLOCK_KINDS
 from edition.textfile import decode_utf8
 
 LANGUAGE = "en"
@@ -61,6 +64,9 @@ _COMMENT_FORMS = {
     "qa-ok": (re.compile(r"^[a-z-]+: \S.*$"), "qa-ok: <check>: <why>"),
     "reviewed-by": (re.compile(rf"^[^,\s][^,]*(?:, {_DATE})?$"), "reviewed-by: <name>[, <YYYY-MM-DD>]"),
 }
+_LETTER = re.compile(r"[^\W\d_]")  # a name has at least one letter (of any script)
+_EXTRACTED = re.compile(rf"^kind: (?:{'|'.join(BLOCK_KINDS)})(?: ¶[1-9][0-9]*)?$")  # what the build writes
+_FLAG_LINE_WITHOUT_SPACE = re.compile(r"^([ \t]*#,)(?=\S)", re.MULTILINE)
 
 
 def po_path(translations: Path, slug: str, language: str = LANGUAGE) -> Path:
@@ -127,19 +133,37 @@ def _check_flags(flags: str, path: Path | str, number: int) -> None:
 
 
 def _check_comment(line: str, path: Path | str, number: int) -> None:
-    """A translator comment (``# key: value``) of a known key in its form; other ``#`` lines are gettext's."""
-    if line[1:2] in (".", ":", "|", "~", ","):  # extracted, reference, previous, obsolete, flags
+    """A translator comment (``# key: value``) of a known key in its form, or one of gettext's ``#`` lines
+    in the form the build writes (``#.``: the block's kind; ``#|``, ``#~``: previous and obsolete entries)."""
+    marker = line[1:2]
+    if marker in ("~", ","):  # obsolete entries (their lines are checked as entries'), flags (checked apart)
         return
-    body = line[1:].strip()
+    body = line[2:].strip() if marker in (".", ":", "|") else line[1:].strip()
+    if marker == "|":
+        if not _PO_LINE.fullmatch(body):
+            raise EditionError(path, f"'#|' holds the previous msgid as gettext writes it ('#| msgid \"…\"'), not "
+                               f"{body[:40]!r}", number)
+        return
+    if marker in (".", ":"):
+        if marker == "." and _EXTRACTED.match(body):
+            return
+        what = ("an extracted comment, which the build writes itself ('#. kind: paragraph ¶3')" if marker == "."
+                else "a reference, which the edition does not use (a block's place is its msgctxt)")
+        fix = 'did you mean "#, fuzzy" (a draft)?' if _fuzzy_hint(body) else "remove the line"
+        raise EditionError(path, f"'#{marker} {body[:40]}' is not a line of this file: '#{marker}' marks {what}; "
+                           f"{fix}", number)
     if not body:
         return
     key, colon, value = body.partition(":")
     if not colon or key not in _COMMENT_FORMS:
-        raise EditionError(path, f"unknown translator comment {body[:40]!r}: a comment is one of "
+        raise EditionError(path, f"unknown translator comment {body[:40]!r}{_fuzzy_hint(body)}: a comment is one of "
                            f"{', '.join(k + ':' for k in COMMENT_KEYS)} (a note is written '# note: …')", number)
     pattern, form = _COMMENT_FORMS[key]
     if not pattern.match(value.strip()):
         raise EditionError(path, f"malformed {key} comment {body[:60]!r}: write it '# {form}'", number)
+    if key == "reviewed-by" and not _LETTER.search(value.split(",")[0]):
+        raise EditionError(path, f"reviewed-by names no reviewer ({value.strip()!r}): write it '# {form}' (a reviewer "
+                           "is never left out or invented)", number)
     if key == "qa-ok":
         check = value.strip().split(":", 1)[0]
         if check not in QA_CHECKS:
@@ -151,9 +175,25 @@ def _check_comment(line: str, path: Path | str, number: int) -> None:
             raise EditionError(path, f"{key}: {date} is not a date", number) from None
 
 
+def _fuzzy_hint(body: str) -> str:
+    word = body.strip(" ,:").lower()
+    return ' (did you mean "#, fuzzy"?)' if difflib.SequenceMatcher(None, word, FUZZY).ratio() >= 0.6 else ""
+
+
+def _starts_with_header(text: str) -> bool:
+    """Whether the first entry is gettext's header (``msgid ""``); polib takes the comments of a file
+    without one for a header's."""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return stripped == 'msgid ""'
+    return False
+
+
 def parse_po(text: str, path: Path | str) -> polib.POFile:
     """Parse PO text; a syntax error or a repeated msgctxt is an :class:`EditionError` naming file, line."""
     check_lines(text, path)
+    text = _FLAG_LINE_WITHOUT_SPACE.sub(r"\1 ", text)  # '#,fuzzy' is gettext's too; polib wants the space
     try:
         po = polib.pofile(text, wrapwidth=0, encoding="utf-8")
     except (OSError, ValueError, UnicodeError) as err:
@@ -164,6 +204,10 @@ def parse_po(text: str, path: Path | str) -> polib.POFile:
             path, f"PO syntax error{': ' + detail if detail else ''}", int(found.group(1)) if found else None
         ) from None
     po.wrapwidth = 0
+    if po.header and not _starts_with_header(text) and len(po):  # a header-less file: the comments are the
+        first = po[0]                                              # first entry's (its reviewer, its provenance)
+        first.tcomment = "\n".join(filter(None, (po.header, first.tcomment)))
+        po.header = ""
     lines = msgctxt_lines(text)
     seen: set[str] = set()
     for entry in po:

@@ -10,7 +10,10 @@ its id stays. The rules:
   treated the same way (translation kept, fuzzy, previous msgid);
 * a new block -> a new, empty entry;
 * a block whose id disappeared -> its entry becomes obsolete (``#~``), never deleted;
-* an entry whose msgctxt is no id of this report (typed by hand?) -> obsolete, and reported.
+* an entry whose msgctxt is no id of this report (typed by hand?) -> obsolete, and reported;
+* an entry whose msgid is not its block's Chinese but exactly another block's (msgctxt swapped or
+  changed by hand) -> an error naming both entries (:func:`check_moved_translations`): its English
+  belongs to the other text, and is never published under this one.
 
 File order is reading order: active entries follow the blocks, obsolete ones come last.
 A reviewed translation is never replaced; only its fuzzy flag can be set when its Chinese changes.
@@ -25,6 +28,7 @@ from pathlib import Path
 
 import polib
 
+from edition.errors import EditionError
 from edition.model import Block
 from edition.translate import po as pofile
 
@@ -64,6 +68,7 @@ def sync_catalog(
     block from a stray entry.
     """
     result = SyncResult()
+    check_moved_translations(po, blocks, path)
     text = pofile.dumps(po)
     lines = pofile.entry_lines(text)
     previous_zh = previous_zh or {}
@@ -117,6 +122,32 @@ def sync_catalog(
 
     po[:] = ordered + [e for e in active if e.obsolete] + obsolete
     return result
+
+
+def check_moved_translations(po: polib.POFile, blocks: Sequence[Block], path: Path | str = "") -> None:
+    """Stop if an entry with English holds, as its msgid, not its own block's Chinese but exactly another
+    block's: the msgctxt was changed (or two swapped) by hand, and restoring the msgid would publish
+    that English under text it does not translate. Called before anything is written."""
+    text_of = {b.id: b.zh for b in blocks if b.id}
+    id_of: dict[str, str] = {}
+    for block in blocks:
+        if block.id:
+            id_of.setdefault(block.zh, block.id)
+    entries = pofile.by_context(po)
+    lines: dict[str, int] | None = None
+    for anchor_id, entry in entries.items():
+        own = text_of.get(anchor_id)
+        other = id_of.get(entry.msgid)
+        if own is None or entry.msgid == own or other is None or other == anchor_id or not entry.msgstr.strip():
+            continue
+        lines = lines if lines is not None else pofile.entry_lines(pofile.dumps(po))
+        raise EditionError(
+            path,
+            f"the entry {anchor_id} holds the Chinese of {other} (whose entry is at line {lines.get(other, '?')}), "
+            "not its own: its English would be published under text it does not translate. Was a msgctxt changed "
+            f"or swapped by hand? Put it back (git diff {path}); nothing was written",
+            lines.get(anchor_id),
+        )
 
 
 def _retire(

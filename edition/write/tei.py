@@ -214,7 +214,9 @@ def _edition_stmt(edition: Mapping[str, Any]) -> etree._Element:
     version, released = _text(edition.get("version")), _text(edition.get("released"))
     _, title = _pair(edition.get("title"))
     entry = _add(statement, "edition", attrs={"n": version})
-    _append_text(entry, f"Release {version} of " if version else "An unreleased build of ")
+    since = _text(edition.get("changed_since"))
+    _append_text(entry, f"An unreleased build (changed since release {since}) of " if since
+                 else f"Release {version} of " if version else "An unreleased build of ")
     _add(entry, "title", title or "the edition", {"xml:lang": EN})
     if released:
         _append_text(entry, ", ")
@@ -376,7 +378,9 @@ def _revision_desc(blocks: Sequence[Block], signed: Mapping[str, str], edition: 
     status = "reviewed" if everything_reviewed else "unfinished" if counts["missing"] else "draft"
     revisions = _add(None, "revisionDesc", attrs={"status": status})
     version, released = _text(edition.get("version")), _text(edition.get("released"))
-    summary = (f"Translation state{f' in release {version}' if version else ''}: {len(blocks)} blocks; "
+    since = _text(edition.get("changed_since"))
+    where = f" since release {since} (unreleased)" if since else f" in release {version}" if version else ""
+    summary = (f"Translation state{where}: {len(blocks)} blocks; "
                f"{counts['reviewed']} reviewed, {counts['draft']} draft (not reviewed), {counts['missing']} "
                "without English.")
     _add(revisions, "change", summary, {"type": "translation-state", "status": status,
