@@ -84,6 +84,8 @@ def run(case: Case) -> tuple[SourceEdition | None, list[str], str | None]:
     try:
         source = document_from_bytes(data, case.file)
         edition = clean_source(source, None, case.file)
+        records += [logging.makeLogRecord({"msg": f"{case.file}:{d.lines[0]}-{d.lines[1]}: {d.message}"})
+                    for d in edition.doubts]  # what the build prints of a new source's doubts
         error = None
     except EditionError as err:
         edition, error = None, str(err)

@@ -31,7 +31,9 @@ def shown(source: Source) -> str:
 
 
 def clean_source(source: Source, entry: SourceEntry | None, name: str | None = None) -> SourceEdition:
-    """``name``: how messages name the source (default: its path in seeds/)."""
+    """``name``: how messages name the source (default: its path in seeds/). The doubts are returned with
+    the edition, not printed: the build shows them in the review of a new source, before its anchors are
+    published (a published source was reviewed then), and ``edition check-source`` always shows them."""
     name = name or shown(source)
     lines = source.lines
     doubts: list[Doubt] = []
@@ -40,9 +42,6 @@ def clean_source(source: Source, entry: SourceEntry | None, name: str | None = N
     else:
         source.layout = (entry.layout if entry and entry.layout else None) or detect_layout(lines)
         pieces = segment_pdf(lines, doubts) if source.layout == PDF else segment_web(lines, doubts)
-    for doubt in doubts:
-        first, last = doubt.lines
-        log.warning("%s:%s: %s", name, first if first == last else f"{first}-{last}", doubt.message)
     block_lists, paratext, omissions = split_reports(pieces)
     for block in (b for blocks in block_lists for b in blocks):
         first, last = source.page_of(block.lines[0]), source.page_of(block.lines[1])
