@@ -5,10 +5,10 @@ occurrences (found in the Chinese) stay as the last full run left them. So the p
 one PO file, synchronises it with its report's blocks and puts it on them (what the translate
 stage does for every report), checks it (QA), and writes what shows that report's English: its
 page, its PO file's view and download, the translation progress page and the changelog's pending
-changes; then, once the edits pause, the downloads that hold English (its TEI document,
-``edition.json``, the translation memory: :func:`write_downloads`). Everything is made by the same
-functions as :func:`edition.pipeline.write`, with the same arguments; ``tests/test_preview.py``
-checks that a full build afterwards writes exactly the same files.
+changes; then, once the edits pause, its TEI document (:func:`write_downloads`). Everything is made by
+the same functions as :func:`edition.pipeline.write`, with the same arguments; ``tests/test_preview.py``
+checks that a full build afterwards writes exactly the same files but ``edition.json`` and the
+translation memory, which hold every report and are left to the next full build.
 """
 
 from __future__ import annotations
@@ -28,9 +28,8 @@ from edition.pipeline import Edition, repository_base
 from edition.read.glossary import Term
 from edition.translate import attach
 from edition.translate import po as pofile
-from edition.write import changelog_pages, edition_json, pages, po_view, progress_page, tei
+from edition.write import changelog_pages, pages, po_view, progress_page, tei
 from edition.write.render import hand_pages
-from edition.write.tmx import translation_memory
 
 log = logging.getLogger("edition")
 
@@ -109,9 +108,10 @@ def write_translation(edition: Edition, paths: Paths, report: Report) -> set[Pat
 
 
 def write_downloads(edition: Edition, paths: Paths, slugs: Iterable[str]) -> set[Path]:
-    """The data downloads that hold translations: the TEI documents of reports ``slugs``, ``edition.json``
-    and the translation memory (in build/ and docs/data/), which take seconds for a large edition: the
-    preview writes them once the edits pause. Returns the files whose content changed."""
+    """The TEI documents of reports ``slugs`` (in build/ and docs/data/), which the preview writes once the
+    edits pause. ``edition.json`` and the translation memory, which hold every report and take seconds
+    to write for a large edition, are left to the next full build (``make site``; the build state then
+    knows that a PO file changed). Returns the files whose content changed."""
     written: set[Path] = set()
     save = _writer(written)
 
@@ -129,9 +129,4 @@ def write_downloads(edition: Edition, paths: Paths, slugs: Iterable[str]) -> set
             entry = edition.catalog.sources.get(source.source.file) if edition.catalog else None
             publish(f"tei/{slug}.xml", tei.tei_document(report, source, meta, source_meta=entry.meta if entry else None,
                                                         retired=edition.redirects().get(slug, {})))
-        annotations = edition.annotations or annotate([], edition.reports)
-        record = edition_json.edition_record(meta, edition.sources, edition.redirects(), annotations,
-                                             moved=edition.moved_reports(), withdrawn=edition.withdrawn_reports())
-        publish("edition.json", edition_json.dumps(record))
-        publish("translation-memory.tmx", translation_memory(edition.reports))
     return written

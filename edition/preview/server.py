@@ -40,7 +40,7 @@ log = logging.getLogger("edition")
 
 SITE_FOLDER = "preview"  # build/preview: never build/site, which is what gets published
 # What a file's save looks like to inotify; "opened" and "closed_no_write" are reads (the build's own).
-SETTLE_AFTER = 2.0  # seconds without a change before the downloads that hold English are written again
+SETTLE_AFTER = 2.0  # seconds without a change before the edited reports' TEI downloads are written again
 _WRITES = {"created", "modified", "moved", "deleted", "closed"}
 
 
@@ -53,10 +53,10 @@ class PreviewServer(LiveReloadServer):
     ``refresh`` (which returns False when there is nothing new to show)."""
 
     def __init__(self, refresh: Callable[[set[Path]], bool], host: str, port: int, root: Path,
-                 settle: Callable[[], None] | None = None) -> None:
+                 after_refresh: Callable[[], None] | None = None, settle: Callable[[], None] | None = None) -> None:
         super().__init__(builder=self._refresh_changed, host=host, port=port, root=str(root))
         self.observer = watchdog.observers.Observer()
-        self.refresh, self.settle = refresh, settle
+        self.refresh, self.after_refresh, self.settle = refresh, after_refresh, settle
         self._touched: set[Path] = set()
         self._touched_lock = threading.Lock()
 
@@ -90,9 +90,11 @@ class PreviewServer(LiveReloadServer):
         with self._touched_lock:
             touched, self._touched = self._touched, set()
         if self.refresh(touched):
-            with self._epoch_cond:  # shown now: the browsers reload while the downloads wait
+            with self._epoch_cond:  # shown now: the browsers reload while the search index is written
                 self._visible_epoch = self._wanted_epoch
                 self._epoch_cond.notify_all()
+            if self.after_refresh is not None:
+                self.after_refresh()
         else:
             self._wanted_epoch = self._visible_epoch  # nothing new: the browsers keep their page
         if self.settle is not None:
@@ -163,6 +165,15 @@ class Preview:
         urls = self.site.update(pages)
         return f"{len(urls)} pages updated ({', '.join(urls[:3]) or 'none'}{'…' if len(urls) > 3 else ''})"
 
+    def write_index(self) -> None:
+        started = time.perf_counter()
+        try:
+            self.site.write_index()
+        except OSError as err:
+            say(f"error: {err}")
+            return
+        say(f"search index written in {time.perf_counter() - started:.2f} s")
+
     def settle(self) -> None:
         """Write the downloads the edits since the last full run left behind, and copy them to the site."""
         if not self.pending or self.edition is None:
@@ -170,12 +181,12 @@ class Preview:
         started = time.perf_counter()
         try:
             written = write_downloads(self.edition, self.paths, self.pending)
-            self.site.update(p for p in written if self.paths.docs in p.parents)
+            self.site.update([p for p in written if self.paths.docs in p.parents])
         except (EditionError, OSError) as err:
             say(f"error: {err}")
             return
         self.pending.clear()
-        say(f"downloads updated (TEI, edition.json, translation memory) in {time.perf_counter() - started:.2f} s")
+        say(f"downloads updated (TEI) in {time.perf_counter() - started:.2f} s")
 
     def _full(self) -> str:
         before = self._outputs()
@@ -220,7 +231,8 @@ def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> int:
     preview = Preview(paths, url)
     say(f"building the edition and its preview site in {paths.relative(preview.site.site_dir)}/ …")
     preview.start()
-    server = PreviewServer(preview.refresh, host, port, preview.site.site_dir, settle=preview.settle)
+    server = PreviewServer(preview.refresh, host, port, preview.site.site_dir, after_refresh=preview.write_index,
+                           settle=preview.settle)
     for folder, recursive in watched(paths):
         server.watch(str(folder), recursive=recursive)
     signal.signal(signal.SIGTERM, _interrupt)

@@ -11,7 +11,7 @@ again and writes a search index holding only the rebuilt ones.
 Material's search plugin indexes each page as it is built (``on_page_context``) and writes the index
 after the build (``on_post_build``): before a page is built again its entries are taken out of the
 index, and its new entries put where they were, so that the served index always holds every page,
-in the order a full build gives.
+in the order a full build gives; the index is then written again (:meth:`PreviewSite.write_index`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+
+from edition.atomic import write_bytes
 
 log = logging.getLogger("edition")
 
@@ -103,7 +105,7 @@ class PreviewSite:
 
     def update(self, paths: Iterable[Path]) -> list[str]:
         """Render the pages (and copy the other files) of ``paths`` again, files of docs/ the site already
-        has, and write the search index; returns the pages' addresses. If a page's title changed, every
+        has, their search entries replaced (:meth:`write_index` writes the index); returns the pages' addresses. If a page's title changed, every
         page is rendered again (each shows the navigation)."""
         config = self.config
         files = [self._file(p) for p in sorted(set(paths))]
@@ -125,9 +127,15 @@ class PreviewSite:
         else:
             for page in pages:
                 self._rebuild(page)
-        if pages:
-            config.plugins.on_post_build(config=config)  # the search index, written again
         return [page.url for page in pages]
+
+    def write_index(self) -> None:
+        """Write the search index again, atomically (a request never reads half of it). It is done after
+        the changed pages are served: at a thousand reports the index is some 150 MB of JSON."""
+        index = search_index(self.config)
+        if index is not None:
+            data = index.generate_search_index(None).encode("utf-8")
+            write_bytes(Path(self.config.site_dir) / "search" / "search_index.json", data)
 
     def _rebuild(self, page: Page) -> None:
         """Build one page again, its search entries replaced where they were."""
