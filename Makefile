@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make site   - set up, run the pipeline and build the site into build/site"
 	@echo "make test   - set up and run the whole test suite"
-	@echo "make serve  - preview the site at http://127.0.0.1:8000 with live reload"
+	@echo "make serve  - build once, preview at http://127.0.0.1:8000; a saved PO file, glossary, source or page shows by itself"
 	@echo "make data   - run the pipeline only (anchors, build/edition.json, generated pages)"
 	@echo "make lint   - ruff"
 	@echo "make translate - draft missing translations online (ARGS='--provider deepl|openai|anthropic --report SLUG')"
@@ -43,8 +43,10 @@ data: $(STAMP)
 site: data
 	$(BIN)/mkdocs build --strict --site-dir build/site
 
-serve: data
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# The live preview (edition serve): its own full build into build/preview (never build/site), then only
+# what a saved change affects; docs/site-engine.md says how.
+serve: $(STAMP)
+	$(BIN)/edition serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP)
 	$(BIN)/ruff check edition tests scripts benchmark evaluation
@@ -68,6 +70,7 @@ status: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmark $(ARGS)
 	$(BIN)/python -m benchmark.drafting
+	$(BIN)/python -m benchmark.preview
 
 eval: $(STAMP)
 	$(BIN)/python -m evaluation $(ARGS)

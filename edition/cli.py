@@ -58,6 +58,15 @@ def _cmd_build(args: argparse.Namespace, paths: Paths) -> int:
     return 1 if edition.problems else 0
 
 
+def _cmd_serve(args: argparse.Namespace, paths: Paths) -> int:
+    from edition.preview.server import serve
+
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise EditionError("--dev-addr", f"{args.dev_addr!r} is not HOST:PORT (e.g. 127.0.0.1:8000)")
+    return serve(paths, host, int(port))
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     from edition.commands.new import new_edition
 
@@ -173,6 +182,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_command.add_argument("--force", action="store_true", help="rebuild even if no input has changed")
     build_command.set_defaults(run=_cmd_build)
+    serve = commands.add_parser(
+        "serve", help="build once, serve a live preview and update what a saved change affects (make serve)"
+    )
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="where to serve the preview (default 127.0.0.1:8000)")
+    serve.set_defaults(run=_cmd_serve)
     check_source = commands.add_parser(
         "check-source", help="show how each line of one source file is used (block, paratext, omission, "
                              "the rule that decided) and any doubts; writes nothing"
