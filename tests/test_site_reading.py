@@ -103,7 +103,6 @@ def test_screenshots_at_three_widths(browser: Browser, origin: str):
                     assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{kind} scrolls sideways at {width}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the Translation page's table is wider than a phone (not yet mended)")
 def test_the_translation_page_fits_a_phone(browser: Browser, origin: str):
     with reading(browser, origin, {"width": 390, "height": 900}) as reader:
         page = reader.open(PAGE_TYPES["translation"])
