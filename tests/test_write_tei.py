@@ -404,3 +404,11 @@ def test_the_original_is_tagged_with_the_editions_source_language(schema):
     assert b"zh-Hans" in default and b"zh-Hans" not in data
     assert data == default.replace(b'"zh-Hans"', b'"zh-Hant"').replace(
         b"Chinese in simplified characters: the original.", b"The original (zh-Hant).")
+
+
+def test_a_small_editions_documents_validate(schema, small_edition):
+    """The engine's TEI on an edition the tests make themselves (tests/small_edition.py), not only this one."""
+    documents = sorted((small_edition.build / "tei").glob("*.xml"))
+    assert len(documents) == 2
+    for path in documents:
+        validate(schema, path.read_bytes())
