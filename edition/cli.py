@@ -97,7 +97,7 @@ def _cmd_check_source(args: argparse.Namespace, paths: Paths) -> int:
     entry = None
     if path.resolve().parent == paths.seeds.resolve():
         entry = load_catalog(paths.catalog, paths.seeds).sources.get(path.name)
-    edition = clean_source(read_document(path, name), entry, name)
+    edition = clean_source(read_document(path, name), entry, name, paths.relative(paths.catalog))
     for report in edition.reports:  # the ids the blocks would get (the ledger is read, never written)
         assign_ids(report.blocks, load_ledger(paths.anchors, report.slug) or Ledger(report.slug), None,
                    paths.config.anchors)
@@ -155,7 +155,8 @@ def _add_translation_commands(commands: argparse._SubParsersAction) -> None:
                                 "DEEPL_API_KEY, OPENAI_API_KEY and ANTHROPIC_API_KEY)")
     translate.add_argument("--model", help="the language model to ask (openai, anthropic; default: $OPENAI_MODEL "
                            "or $ANTHROPIC_MODEL, else the provider's default)")
-    translate.add_argument("--target", default="en", help="target language (default en: British English)")
+    translate.add_argument("--target", default=None, help="target language (default: languages.target in "
+                           "edition.yml, en: British English)")
     translate.add_argument("--redraft-fuzzy", action="store_true",
                            help="also replace drafts (fuzzy entries); reviewed entries are never touched")
     translate.add_argument("--report", metavar="SLUG", help="only this report")
@@ -192,7 +193,7 @@ def _parser() -> argparse.ArgumentParser:
         "check-source", help="show how each line of one source file is used (block, paratext, omission, "
                              "the rule that decided) and any doubts; writes nothing"
     )
-    check_source.add_argument("file", help="the source file (anywhere; one in seeds/ uses its catalog entry)")
+    check_source.add_argument("file", help="the source file (anywhere; one in the sources folder uses its catalog entry)")
     check_source.set_defaults(run=_cmd_check_source)
     candidates = commands.add_parser(
         "terms-candidates", help="list frequent words of the corpus not yet in the glossary (for editors)"

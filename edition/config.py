@@ -113,6 +113,8 @@ DEFAULT_CATEGORIES = {"term": Category(label="Terms")}
 class Glossary(_Section):
     categories: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")], Category] = Field(
         default_factory=lambda: dict(DEFAULT_CATEGORIES), min_length=1)
+    title: str = "Glossary"  # the TBX download's title
+    summary: str = "The edition's terminology"  # how the glossary's index page begins ("…: 40 terms.")
 
 
 class Drafting(_Section):
@@ -120,6 +122,7 @@ class Drafting(_Section):
     concurrency: Annotated[int, Field(ge=1, le=64)] = 4
     timeout: Annotated[float, Field(gt=0)] = 60.0  # seconds a call may take
     retries: Annotated[int, Field(ge=0, le=20)] = 5  # after a rate limit
+    texts: str = "paragraphs of Chinese texts"  # what the texts are, as a language model's instructions say
 
 
 class Config(_Section):

@@ -25,7 +25,7 @@ from edition.annotate import export, jieba_dict
 from edition.annotate.annotations import Annotations, annotate
 from edition.atomic import write_bytes, write_text
 from edition.clean import review
-from edition.clean.segment import clean_source, infer_metadata, shown
+from edition.clean.segment import clean_source, infer_metadata
 from edition.errors import EditionError
 from edition.model import Report, SourceEdition
 from edition.paths import Paths
@@ -48,6 +48,7 @@ from edition.write import (
     progress_page,
     site_config,
     tei,
+    theme,
 )
 from edition.write import citation as cite
 from edition.write.render import hand_pages
@@ -118,7 +119,8 @@ def read_and_clean(paths: Paths) -> Edition:
                 raise EditionError(paths.relative(path), f"has the same name as {paths.relative(same)} but for its "
                                    "extension, and both would be shown at the same address: rename one of them")
             source = read_document(path, paths.relative(path))
-            edition.sources.append(clean_source(source, catalog.sources.get(path.name)))
+            edition.sources.append(clean_source(source, catalog.sources.get(path.name), paths.relative(path),
+                                                paths.relative(paths.catalog)))
         except EditionError as err:
             log.error("%s (source left out of the edition)", err)
             edition.problems.append(str(err))
@@ -252,10 +254,10 @@ def _check_permanence(edition: Edition, paths: Paths, on_disk: dict[str, Ledger]
     known = {**on_disk, **edition.ledgers}
     check_slugs(edition.reports, known, recorded, set(edition.withdrawn_reports()),
                 seeds={p.name for p in paths.source_files()}, missing_entries=missing,
-                catalog_path=paths.relative(paths.catalog))
+                catalog_path=paths.relative(paths.catalog), sources_folder=paths.relative(paths.seeds))
     for entry in catalog.missing.values() if catalog else []:
-        log.warning("%s:%s: catalog entry names %r, which is not in seeds/; entry skipped",
-                    paths.relative(paths.catalog), entry.line, entry.file)
+        log.warning("%s:%s: catalog entry names %r, which is not in %s/; entry skipped",
+                    paths.relative(paths.catalog), entry.line, entry.file, paths.relative(paths.seeds))
     release_records.check_releases(edition.manifests, edition.ledgers, edition.moved_reports(),
                                    paths.config.anchors)
 
@@ -303,7 +305,14 @@ def annotate_edition(edition: Edition, terms: list[Term]) -> Edition:
 def write(edition: Edition, paths: Paths) -> set[Path]:
     """Write build/edition.json, the data downloads and every generated page; remove stale ones.
 
-    Returns every file the build owns (written now or already up to date)."""
+    Returns every file the build owns (written now or already up to date). Pages are rendered with the
+    edition's own templates first and tag their text with its languages (:mod:`edition.write.theme`)."""
+    languages = paths.config.languages
+    with theme.using(theme.Theme(paths.templates, languages.source, languages.target)):
+        return _write(edition, paths)
+
+
+def _write(edition: Edition, paths: Paths) -> set[Path]:
     annotations = edition.annotations or annotate([], edition.reports)
     meta = edition.edition_meta()
     record = edition_json.edition_record(meta, edition.sources, edition.redirects(), annotations,
@@ -323,14 +332,16 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
 
     publish("edition.json", edition_json.dumps(record))
     publish("glossary.csv", export.glossary_csv(annotations.terms))
-    publish("glossary.tbx", export.glossary_tbx(annotations.terms))
+    languages = paths.config.languages
+    publish("glossary.tbx", export.glossary_tbx(annotations.terms, paths.config.glossary.title,
+                                                target_lang=languages.target, source_lang=languages.source))
     for source in edition.sources:
         entry = edition.catalog.sources.get(source.source.file) if edition.catalog else None
         for report in source.reports:
             publish(f"tei/{report.slug}.xml", tei.tei_document(
                 report, source, meta, source_meta=entry.meta if entry else None,
-                retired=edition.redirects().get(report.slug, {})))
-    publish("translation-memory.tmx", translation_memory(edition.reports))
+                retired=edition.redirects().get(report.slug, {}), source_lang=paths.config.languages.source))
+    publish("translation-memory.tmx", translation_memory(edition.reports, paths.config.languages.source))
     write_text(paths.jieba_dictionary, jieba_dict.user_dictionary(annotations.terms))
     written.add(paths.jieba_dictionary)
     for report in edition.reports:
@@ -383,7 +394,8 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     for term in annotations.terms:
         page(f"glossary/{term.id}.md", glossary_pages.term_page(term, annotations, edition.reports, blocks,
                                                                paths.config.glossary.categories))
-    page("glossary/index.md", glossary_pages.glossary_index(annotations, paths.config.glossary.categories))
+    page("glossary/index.md", glossary_pages.glossary_index(annotations, paths.config.glossary.categories,
+                                                            paths.config.glossary.summary))
     page("translation/index.md", progress_page.translation_page(edition.reports, edition.findings,
                                                                 hand_pages=documented))
     released = [m.record for m in edition.manifests]
@@ -424,7 +436,7 @@ def build(paths: Paths | None = None) -> Edition:
         edition = anchor(edition, paths, catalogs)  # checks every id and slug, then saves the ledgers
         for source in edition.sources:
             if source.source.file in edition.new_sources:  # an editor checks it before its anchors are published
-                log.warning("%s", review.Review(source, shown(source.source)))
+                log.warning("%s", review.Review(source, paths.relative(paths.seeds / source.source.file)))
         record_checksums(sums, paths)
         translate(edition, paths, catalogs, terms)
         annotate_edition(edition, terms)

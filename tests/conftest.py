@@ -1,4 +1,5 @@
-"""Shared fixtures: the cleaned real edition, and a throw-away copy of the repository to build in."""
+"""Shared fixtures: the cleaned real edition, and a throw-away copy of the repository to build in (for
+this edition's content); a small edition the tests make themselves (for the engine's own tests)."""
 
 from __future__ import annotations
 
@@ -85,6 +86,34 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     )
     assert result.returncode == 0, result.stderr
     return BuiltSite(paths, edition, paths.root / "build" / "site")
+
+
+@pytest.fixture(scope="session")
+def _small_edition_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.small_edition import make_small_edition
+
+    return make_small_edition(tmp_path_factory.mktemp("small") / "edition").root
+
+
+@pytest.fixture
+def small_edition(_small_edition_made: Path, tmp_path: Path) -> Paths:
+    """A fresh copy of the small, self-made edition (tests/small_edition.py), built once, every block drafted."""
+    shutil.copytree(_small_edition_made, tmp_path / "small", symlinks=True)
+    return Paths(tmp_path / "small")
+
+
+@pytest.fixture(scope="session")
+def small_site(_small_edition_made: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The small edition's site, built with ``mkdocs build --strict`` (once per test session, in a copy)."""
+    root = tmp_path_factory.mktemp("small-site") / "edition"
+    shutil.copytree(_small_edition_made, root, symlinks=True)
+    paths = Paths(root)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "build/site"],
+        cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(paths, anchor(read_and_clean(paths), paths, save=False), root / "build" / "site")
 
 
 def block_texts(edition: Edition, slug: str) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ from edition.annotate.export import (
     XML_LANG,
     glossary_csv,
     glossary_record,
+    glossary_tbx,
     write_glossary_csv,
     write_glossary_tbx,
 )
@@ -88,3 +89,13 @@ def test_glossary_record_groups_occurrences(terms: list[Term]) -> None:
                                      {"report": "r2", "block": "b1", "count": 1}]
     assert branch["zh"] == "党支部" and branch["tooltip"].endswith(" · " + branch["en"])
     assert record["party-flag"]["count"] == 0 and record["party-flag"]["occurrences"] == []
+
+
+def test_tbx_title_and_languages_come_from_the_configuration(terms: list[Term]) -> None:
+    """glossary.title and languages of edition.yml, not words of this edition in the engine."""
+    assert "campaign" not in glossary_tbx(terms[:1])  # the engine's default title is no edition's
+    root = ET.fromstring(glossary_tbx(terms[:1], "A Title", source_lang="zh-Hant", target_lang="en-US"))
+    assert root.find("martifHeader/fileDesc/titleStmt/title").text == "A Title"
+    assert root.get(XML_LANG) == "en-US"
+    zh, en = root.findall("./text/body/termEntry/langSet")
+    assert (zh.get(XML_LANG), en.get(XML_LANG)) == ("zh", "en-US")

@@ -733,3 +733,54 @@ def test_two_releases_of_one_version_at_once_release_it_once(repo_copy: Paths) -
     out, err = second.communicate(timeout=300)
     assert second.returncode == 1 and "released" not in out, out
     assert re.search(r"^error: anchors/releases/1\.0\.json: release 1\.0 exists already", err, re.MULTILINE), err
+
+
+# --- messages name the folders edition.yml names (folders.sources: texts), never seeds/ ---------------
+
+
+def sources_in_texts(paths: Paths) -> Paths:
+    """The small edition with its sources and catalog moved to texts/ (and edition.yml saying so)."""
+    (paths.root / "seeds").rename(paths.root / "texts")
+    file = paths.root / "edition.yml"
+    settings = yaml.safe_load(file.read_text(encoding="utf-8"))
+    settings["folders"] = {"sources": "texts", "catalog": "texts/catalog.yaml"}
+    file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return Paths(paths.root)
+
+
+def rewrite(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def forget(paths: Paths, file: str) -> None:
+    """The source deleted, and its catalog entry with it."""
+    (paths.seeds / file).unlink()
+    catalog = yaml.safe_load(paths.catalog.read_text(encoding="utf-8"))
+    catalog["sources"] = [s for s in catalog["sources"] if s["file"] != file]
+    paths.catalog.write_text(yaml.safe_dump(catalog, allow_unicode=True), encoding="utf-8")
+
+
+EXTRA = "示例村推进人居环境整治\n\n今年以来，示例村党支部带领党员清理村道两侧杂物，共清运垃圾30余吨，村容村貌明显改善。\n"
+
+
+@pytest.mark.parametrize(("damage", "says", "status"), [
+    (lambda p: (p.seeds / "extra.txt").write_text(EXTRA, encoding="utf-8"),
+     r"warning: texts/extra\.txt: not in texts/catalog\.yaml; built with inferred metadata", 0),
+    (lambda p: rewrite(p.catalog, "file: second.txt", "file: secnd.txt"),
+     r"error: texts/catalog\.yaml:\d+: report 'example-waste-sorting' is published .*'secnd\.txt', which is not in "
+     r"texts/ ", 1),
+    (lambda p: forget(p, "second.txt"),
+     r"report 'example-waste-sorting' is published, but its source texts/second\.txt is gone", 1),
+    (lambda p: rewrite(p.catalog, "file: second.txt", "file: sub/second.txt"),
+     r"error: texts/catalog\.yaml:\d+: source entry needs 'file': a plain file name in texts/ ", 1),
+], ids=["uncatalogued", "misspelt-entry", "source-gone", "file-in-a-folder"])
+def test_messages_name_the_configured_sources_folder(small_edition: Paths, monkeypatch: pytest.MonkeyPatch,
+                                                     damage: Callable[[Paths], None], says: str, status: int) -> None:
+    paths = sources_in_texts(small_edition)
+    assert run(paths, monkeypatch, ("build",))[0] == 0
+    damage(paths)
+    code, output = run(paths, monkeypatch, ("build",))
+    assert code == status and re.search(says, output, re.MULTILINE), output
+    assert "seeds" not in output, output

@@ -26,6 +26,13 @@ def test_this_editions_file_is_valid_and_holds_its_own_content() -> None:
     assert config.translation.project_id == "party-building-demolition-edition"
     assert list(config.glossary.categories) == ["slogan", "mechanism", "organisation", "campaign", "metric", "rhetoric"]
     assert "十九大" in config.qa.numeral_words
+    # this edition's wording, which the engine's defaults do not hold
+    assert config.glossary.title == "Glossary of campaign terminology"
+    assert config.glossary.summary == "The campaigns' terminology"
+    assert config.drafting.texts == "paragraphs of Chinese local-government reports"
+    defaults = Config()
+    assert "campaign" not in defaults.glossary.title + defaults.glossary.summary
+    assert "local-government" not in defaults.drafting.texts
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -310,3 +310,44 @@ def test_the_default_provider_comes_from_the_environment(monkeypatch: pytest.Mon
     monkeypatch.setenv("EDITION_PROVIDER", "mymemory")
     assert cli.main(["translate", "--target", "xx"]) == 2
     assert one_line(capsys.readouterr().err).startswith("error: mymemory: target language 'xx' is not supported")
+
+
+def with_settings(paths: Paths, **sections: dict[str, object]) -> Paths:
+    """The project of ``paths`` with edition.yml's ``sections`` changed (read afresh)."""
+    import yaml
+
+    file = paths.root / "edition.yml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    for name, values in sections.items():
+        data[name] = {**(data.get(name) or {}), **values}
+    file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return Paths(paths.root)
+
+
+def test_the_drafting_settings_of_edition_yml_reach_the_run(edition: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """drafting.timeout, drafting.retries and drafting.texts are what the run and the model are given."""
+    paths = with_settings(edition, drafting={"timeout": 7.5, "retries": 2, "texts": "entries of parish registers"})
+    given: dict[str, object] = {}
+    real = commands.draft_missing
+
+    def spy(*args: object, **options: object) -> object:
+        given.update(options)
+        return real(*args, **options)
+
+    monkeypatch.setattr(commands, "draft_missing", spy)
+    key, fake, _, _, _ = LANGUAGE_MODELS["openai"]
+    with Server(fake(key)) as server:
+        assert commands.run_translate(paths, provider="openai", env=llm_env("openai", server), progress=False) == 0
+    assert (given["timeout"], given["retries"]) == (7.5, 2)
+    prompts = [r.json()["instructions"] for r in server.requests]
+    assert prompts and all(p.startswith("You translate entries of parish registers, written in") for p in prompts)
+
+
+def test_the_target_language_comes_from_edition_yml(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    cli_logging: object) -> None:
+    """Without --target, edition translate drafts into languages.target (here one no provider takes)."""
+    (tmp_path / "edition.yml").write_text("languages:\n  target: xx\n", encoding="utf-8")
+    assert commands.run_translate(Paths(tmp_path), provider="mymemory") == 2
+    assert one_line(capsys.readouterr().err).startswith("error: mymemory: target language 'xx' is not supported")
+    assert cli.main(["-C", str(tmp_path), "translate", "--provider", "mymemory"]) == 2
+    assert one_line(capsys.readouterr().err).startswith("error: mymemory: target language 'xx' is not supported")

@@ -25,7 +25,7 @@ from edition.drafting import providers
 from edition.drafting import terms as edition_terms
 from edition.drafting.cache import DraftCache, cache_path, entry_key
 from edition.drafting.errors import EngineUnavailable
-from edition.drafting.llm import INSTRUCTIONS, PLATFORM_HEADERS, instructions
+from edition.drafting.llm import INSTRUCTIONS, PLATFORM_HEADERS, TEXTS, instructions
 from edition.drafting.run import SECRET_IN_ANSWER, DraftResult, RunStopped, draft_missing
 from edition.drafting.transport import probe
 from edition.paths import Paths
@@ -143,6 +143,17 @@ def test_the_instructions_say_what_a_draft_must_be(api: Api) -> None:
     assert american.language == "American English"  # the instructions follow the target
 
 
+def test_the_instructions_name_the_texts_the_edition_says_it_has(api: Api) -> None:
+    """drafting.texts of edition.yml, not this edition's wording, says what the texts are."""
+    assert instructions("British English", None).startswith(f"You translate {TEXTS}, written in")
+    with Server(api.fake(api.key)) as server:
+        made = providers.make_engine(api.provider, "en", env=api.env(server), texts="entries of parish registers")
+        made.translate("第1段。")
+    [request] = server.requests
+    assert request.json()[api.prompt_field].startswith("You translate entries of parish registers, written in")
+    assert "local-government" not in INSTRUCTIONS
+
+
 def test_drafts_through_the_official_client_with_the_key_in_its_header_only(api: Api, tmp_path: Path) -> None:
     path, po = catalog(tmp_path, texts(5))
     cache = DraftCache(cache_path(tmp_path, api.provider, "en-GB"))
@@ -157,7 +168,7 @@ def test_drafts_through_the_official_client_with_the_key_in_its_header_only(api:
     assert entry == {"english": llm_english("第2段。"), "by": f"{api.provider} {api.reported} {api.library()}"}
     for request in server.requests:
         body = request.json()
-        assert body["model"] == api.requested and INSTRUCTIONS.splitlines()[0][:40] in body[api.prompt_field]
+        assert body["model"] == api.requested and instructions("British English", None).splitlines()[0] in body[api.prompt_field]
         assert "British English" in body[api.prompt_field] and "Render these terms" not in body[api.prompt_field]
         headers = {name.lower(): value for name, value in request.headers.items()}
         assert api.key in headers.get("authorization", "") + headers.get("x-api-key", "")

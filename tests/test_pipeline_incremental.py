@@ -1,5 +1,6 @@
 """Incremental and reproducible builds: an unchanged rebuild does nothing; a change to one PO file
-changes only that report's outputs; two builds from the same inputs are byte-identical."""
+changes only that report's outputs (both on the small edition the tests make, tests/small_edition.py);
+two builds of this edition from the same inputs are byte-identical."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import sys
 from pathlib import Path
 
 from edition import build_state
+from edition.commands.release import release
 from edition.paths import Paths
 from edition.pipeline import build, build_if_changed
 from tests.conftest import copy_repository
+from tests.small_edition import FIRST, SECOND
 
 
 def snapshot(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, str]]:
@@ -29,24 +32,30 @@ def changed(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def test_an_unchanged_rebuild_does_nothing_and_touches_no_file(repo_copy: Paths) -> None:
-    build(repo_copy)
-    before = snapshot(repo_copy.root)
-    assert build_if_changed(repo_copy) is None
-    assert snapshot(repo_copy.root) == before
+def test_an_unchanged_rebuild_does_nothing_and_touches_no_file(small_edition: Paths) -> None:
+    build(small_edition)
+    before = snapshot(small_edition.root)
+    assert build_if_changed(small_edition) is None
+    assert snapshot(small_edition.root) == before
 
 
-def test_a_changed_po_file_changes_only_its_reports_outputs(repo_copy: Paths) -> None:
-    build(repo_copy)
-    slug = "kaihua-task-force-super-speed"
-    po = repo_copy.translations / "en" / f"{slug}.po"
+def test_a_changed_po_file_changes_only_its_reports_outputs(small_edition: Paths) -> None:
+    release(small_edition, "0.1", date="2026-12-08")  # so that the changelog has a release to compare with
+    build(small_edition)
+    slug = SECOND
+    po = small_edition.translations / "en" / f"{slug}.po"
     text = po.read_text(encoding="utf-8")
-    po.write_text(text.replace("Kaihua County has focused", "Kaihua County has concentrated", 1), encoding="utf-8")
-    build(repo_copy)  # the first change since the release: every page now says "0.2 with unreleased changes"
-    po.write_text(text.replace("Kaihua County has focused", "Kaihua County has centred", 1), encoding="utf-8")
-    before = snapshot(repo_copy.root, skip=("translations/",))
-    assert build_if_changed(repo_copy) is not None
-    assert changed(before, snapshot(repo_copy.root, skip=("translations/",))) == {
+    assert "The English of block b2." in text
+    po.write_text(text.replace("The English of block b2.", "The English of block b2, first revised.", 1),
+                  encoding="utf-8")
+    build(small_edition)  # the first change since the release: every page now says "0.1 with unreleased changes"
+    po.write_text(text.replace("The English of block b2.", "The English of block b2, revised.", 1), encoding="utf-8")
+    before = snapshot(small_edition.root, skip=("translations/",))
+    assert build_if_changed(small_edition) is not None
+    after = snapshot(small_edition.root, skip=("translations/",))
+    assert "revised" in (small_edition.docs / "reports" / f"{slug}.md").read_text(encoding="utf-8")
+    assert not {path for path in changed(before, after) if FIRST in path}  # the other report is untouched
+    assert changed(before, after) == {
         f"docs/reports/{slug}.md",
         f"docs/data/po/{slug}.po",
         f"build/tei/{slug}.xml",
@@ -71,16 +80,25 @@ def test_the_first_change_since_a_release_says_so_on_every_page(repo_copy: Paths
         assert 'data-edition-version="0.2 with unreleased changes"' in page.read_text(encoding="utf-8"), page
 
 
-def test_a_missing_output_or_a_changed_input_means_a_new_build(repo_copy: Paths) -> None:
-    build(repo_copy)
-    page = repo_copy.docs / "reports" / "kaihua-task-force-super-speed.md"
+def test_a_missing_output_or_a_changed_input_means_a_new_build(small_edition: Paths) -> None:
+    build(small_edition)
+    page = small_edition.docs / "reports" / f"{FIRST}.md"
     page.unlink()
-    assert not build_state.up_to_date(repo_copy)
-    assert build_if_changed(repo_copy) is not None and page.exists()
-    assert build_state.up_to_date(repo_copy)
-    glossary = repo_copy.glossary
+    assert not build_state.up_to_date(small_edition)
+    assert build_if_changed(small_edition) is not None and page.exists()
+    assert build_state.up_to_date(small_edition)
+    glossary = small_edition.glossary
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert not build_state.up_to_date(repo_copy)
+    assert not build_state.up_to_date(small_edition)
+
+
+def test_an_edited_template_override_means_a_new_build(small_edition: Paths) -> None:
+    """The edition's templates/ folder is an input like the sources: a new override rebuilds."""
+    build(small_edition)
+    assert build_state.up_to_date(small_edition)
+    small_edition.templates.mkdir()
+    (small_edition.templates / "withdrawn.md.j2").write_text("withdrawn\n", encoding="utf-8")
+    assert not build_state.up_to_date(small_edition)
 
 
 def _mkdocs(root: Path) -> None:

@@ -70,8 +70,9 @@ def _internal(href: str) -> bool:
     return not urlparse(href).scheme and not href.startswith("//")
 
 
-def test_every_internal_link_and_anchor_resolves(built_site, pages) -> None:
-    site = built_site.site.resolve()
+def broken_links(site: Path, pages: dict[Path, _Page]) -> tuple[int, list[str]]:
+    """(links checked, those that lead nowhere) among the internal links of the site's pages."""
+    site = site.resolve()
     broken = []
     checked = 0
     for path, page in pages.items():
@@ -88,7 +89,23 @@ def test_every_internal_link_and_anchor_resolves(built_site, pages) -> None:
                 ids = pages[target].ids if target in pages else parse(target).ids
                 if fragment not in ids:
                     broken.append(f"{path.relative_to(site)}: {href} (no anchor)")
+    return checked, broken
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, pages) -> None:
+    checked, broken = broken_links(built_site.site, pages)
     assert checked > 5000
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_a_small_editions_strict_site_has_no_broken_link(small_site) -> None:
+    """The engine on an edition the tests make themselves (tests/small_edition.py): `mkdocs build --strict`
+    passes (the fixture checks) and every internal link and anchor of every page resolves."""
+    pages = {path: parse(path) for path in sorted(small_site.site.rglob("*.html"))}
+    checked, broken = broken_links(small_site.site, pages)
+    slugs = {r.slug for r in small_site.edition.reports}
+    assert len(slugs) == 2 and all((small_site.site / "reports" / s / "index.html").exists() for s in slugs)
+    assert checked > 500
     assert not broken, "\n".join(broken[:30])
 
 

@@ -391,3 +391,24 @@ def test_translator_notes_reach_the_blocks(built_site):
     first = re.search(r"^# note: (.*)$", po, re.M).group(1)
     report = next(r for r in built_site.edition.reports if r.slug == "kaihua-task-force-super-speed")
     assert report.blocks[0].translator_note == first
+
+
+def test_the_original_is_tagged_with_the_editions_source_language(schema):
+    """languages.source (zh-Hant here) in every xml:lang of the original and in langUsage; still valid TEI."""
+    source = edge_source()
+    report = source.reports[0]
+    default = tei.tei_document(report, source, EDITION, source_meta=SOURCE_META)
+    assert default == tei.tei_document(report, source, EDITION, source_meta=SOURCE_META, source_lang="zh-Hans")
+    data = tei.tei_document(report, source, EDITION, source_meta=SOURCE_META, source_lang="zh-Hant")
+    validate(schema, data)
+    assert b"zh-Hans" in default and b"zh-Hans" not in data
+    assert data == default.replace(b'"zh-Hans"', b'"zh-Hant"').replace(
+        b"Chinese in simplified characters: the original.", b"The original (zh-Hant).")
+
+
+def test_a_small_editions_documents_validate(schema, small_edition):
+    """The engine's TEI on an edition the tests make themselves (tests/small_edition.py), not only this one."""
+    documents = sorted((small_edition.build / "tei").glob("*.xml"))
+    assert len(documents) == 2
+    for path in documents:
+        validate(schema, path.read_bytes())

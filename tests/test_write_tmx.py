@@ -77,3 +77,12 @@ def test_the_editions_translation_memory_is_published_with_the_site(built_site) 
         assert unit.getnotes().startswith("Draft" if block.status == "draft" else "Reviewed")
     downloads = (built_site.paths.docs / "data" / "index.md").read_text(encoding="utf-8")
     assert "[`translation-memory.tmx`](translation-memory.tmx)" in downloads
+
+
+def test_the_source_language_is_the_editions() -> None:
+    """languages.source of edition.yml tags the original (srclang and its tuv)."""
+    reports = [Report("r", "r.txt", {}, [Block("paragraph", "第一段。", (1, 1), id="b1", en="First.", status="draft",
+                                              provenance="DeepL, 2026-11-20")])]
+    text = translation_memory(reports, "zh-Hant")
+    assert 'srclang="zh-Hant"' in text and '<tuv xml:lang="zh-Hant">' in text and "zh-Hans" not in text
+    assert translation_memory(reports) == text.replace("zh-Hant", "zh-Hans")

@@ -78,12 +78,14 @@ def check_slugs(
     seeds: Collection[str],
     missing_entries: Mapping[str, tuple[str, int | None]],
     catalog_path: str,
+    sources_folder: str = "seeds",
 ) -> None:
     """Every recorded slug is accounted for (see the module's docstring), and none is re-used.
 
     ``ledgers``: the reports' ledgers after this build's moves; ``recorded``: every slug any record
     knows -> the record that knows it (its file); ``seeds``: the source files present;
-    ``missing_entries``: slug -> (file, line) of catalog entries whose file is not in seeds/.
+    ``missing_entries``: slug -> (file, line) of catalog entries whose file is not in seeds/;
+    ``sources_folder``: the sources' folder as messages name it (``folders.sources``).
     """
     current = {r.slug: r for r in reports}
     previous = {old: slug for slug, ledger in ledgers.items() if slug in current for old in ledger.previous_slugs}
@@ -97,7 +99,7 @@ def check_slugs(
         if slug in current or slug in previous or slug in withdrawn:
             continue
         raise EditionError(*_unaccounted(slug, record, ledgers.get(slug), current, recorded, seeds,
-                                         missing_entries, catalog_path))
+                                         missing_entries, catalog_path, sources_folder))
 
 
 def _unaccounted(
@@ -109,19 +111,20 @@ def _unaccounted(
     seeds: Collection[str],
     missing_entries: Mapping[str, tuple[str, int | None]],
     catalog_path: str,
+    sources_folder: str = "seeds",
 ) -> tuple[str, str, int | None]:
     """(file, message, line) of the error for a published slug that no report answers to."""
     if slug in missing_entries:
         file, line = missing_entries[slug]
         return (catalog_path, f"report {slug!r} is published ({record}), but its entry names {file!r}, which is "
-                "not in seeds/ (a misspelt file name, or a deleted source?): correct the name or restore the file; "
-                "nothing was written", line)
+                f"not in {sources_folder}/ (a misspelt file name, or a deleted source?): correct the name or restore "
+                "the file; nothing was written", line)
     source = ledger.source if ledger else None
     if source and source not in seeds:
         hint = (" (if it was never published, delete its ledger and PO file instead)" if ledger and ledger.provisional
                 else "")
-        return (record, f"report {slug!r} is published, but its source seeds/{source} is gone: restore the file, "
-                f"or withdraw the report in the catalog (withdrawn: [{{slug: {slug}, reason: …}}]){hint}; "
+        return (record, f"report {slug!r} is published, but its source {sources_folder}/{source} is gone: "
+                f"restore the file, or withdraw the report in the catalog (withdrawn: [{{slug: {slug}, reason: …}}]){hint}; "
                 "nothing was written", None)
     now = [r.slug for r in current.values() if source and r.source == source and r.slug not in recorded]
     if now:

@@ -24,6 +24,7 @@ from typing import Any
 
 from edition.annotate.occurrences import Occurrence
 from edition.atomic import write_text
+from edition.config import DEFAULTS
 from edition.read.glossary import FIELDS, Term
 
 CSV_COLUMNS = FIELDS
@@ -46,8 +47,11 @@ def glossary_csv(terms: Iterable[Term]) -> str:
     return buffer.getvalue()
 
 
-def glossary_tbx(terms: Iterable[Term], title: str = "Glossary of campaign terminology") -> str:
-    martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
+def glossary_tbx(terms: Iterable[Term], title: str = DEFAULTS.glossary.title, *,
+                 source_lang: str = DEFAULTS.languages.source, target_lang: str = DEFAULTS.languages.target) -> str:
+    """``title``: ``glossary.title`` of ``edition.yml``; the languages, its ``languages`` (the source's
+    langSet names its language alone, ``zh``, as TBX tools match on it)."""
+    martif = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: target_lang})
     header = ET.SubElement(martif, "martifHeader")
     file_desc = ET.SubElement(header, "fileDesc")
     ET.SubElement(ET.SubElement(file_desc, "titleStmt"), "title").text = title
@@ -61,11 +65,11 @@ def glossary_tbx(terms: Iterable[Term], title: str = "Glossary of campaign termi
             ET.SubElement(entry, "ref", {"type": "crossReference", "target": related}).text = related
         if term.note:
             ET.SubElement(entry, "note").text = term.note
-        zh = ET.SubElement(entry, "langSet", {XML_LANG: "zh"})
+        zh = ET.SubElement(entry, "langSet", {XML_LANG: source_lang.split("-")[0]})
         _tig(zh, term.zh, PREFERRED, note=f"pinyin: {term.pinyin}")
         for variant in term.variants:
             _tig(zh, variant, ADMITTED)
-        en = ET.SubElement(entry, "langSet", {XML_LANG: "en"})
+        en = ET.SubElement(entry, "langSet", {XML_LANG: target_lang})
         ET.SubElement(en, "descrip", {"type": "definition"}).text = term.definition
         _tig(en, term.en, PREFERRED)
         for form in term.en_forms:

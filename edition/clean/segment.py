@@ -25,16 +25,14 @@ log = logging.getLogger("edition")
 STRUCTURED = {"pdf": segment_pdf_layout, "html": segment_structured, "docx": segment_structured}
 
 
-def shown(source: Source) -> str:
-    """A source as messages name it: its path in the repository (sources live in ``seeds/``)."""
-    return f"seeds/{source.file}"
-
-
-def clean_source(source: Source, entry: SourceEntry | None, name: str | None = None) -> SourceEdition:
-    """``name``: how messages name the source (default: its path in seeds/). The doubts are returned with
-    the edition, not printed: the build shows them in the review of a new source, before its anchors are
-    published (a published source was reviewed then), and ``edition check-source`` always shows them."""
-    name = name or shown(source)
+def clean_source(source: Source, entry: SourceEntry | None, name: str | None = None,
+                 catalog: str = "the catalog") -> SourceEdition:
+    """``name``: how messages name the source (the pipeline gives its path in the project, in whichever
+    folder ``folders.sources`` names; default: its file name); ``catalog``: how they name the catalog.
+    The doubts are returned with the edition, not printed: the build shows them in the review of a new
+    source, before its anchors are published (a published source was reviewed then), and ``edition
+    check-source`` always shows them."""
+    name = name or source.file
     lines = source.lines
     doubts: list[Doubt] = []
     if source.format in STRUCTURED:  # what the document's markup or layout says decides (edition.read)
@@ -51,7 +49,7 @@ def clean_source(source: Source, entry: SourceEntry | None, name: str | None = N
         raise EditionError(name, "has no reading text: every line is boilerplate or paratext")
     catalogued = entry.reports if entry else []
     if entry is None:
-        log.warning("%s: not in seeds/catalog.yaml; built with inferred metadata: please catalogue it", name)
+        log.warning("%s: not in %s; built with inferred metadata: please catalogue it", name, catalog)
     elif len(catalogued) != len(block_lists):
         log.warning(
             "%s: the catalog lists %d report(s) but the text holds %d; extra ones get inferred metadata",

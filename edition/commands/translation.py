@@ -117,7 +117,7 @@ def run_translate(
     paths: Paths,
     *,
     provider: str = "google",
-    target: str = "en",
+    target: str | None = None,
     redraft_fuzzy: bool = False,
     report: str | None = None,
     engine: Engine | None = None,
@@ -130,7 +130,9 @@ def run_translate(
 ) -> int:
     """Translation memory first, then machine drafts for what is still missing
     (``concurrency`` requests to the engine in flight at most; ``model``, for a language model,
-    instead of the one its environment variable or its default names).
+    instead of the one its environment variable or its default names). ``target`` defaults to
+    ``languages.target``; a call's time-out and the retries after a rate limit are ``drafting.timeout``
+    and ``drafting.retries``, and a language model is told what the texts are (``drafting.texts``).
 
     Every problem is one line on stderr, with no API key in it in any form: a provider or language
     that is not supported (2, before anything is read or sent); an engine that cannot be reached
@@ -139,6 +141,7 @@ def run_translate(
     """
     out = out or sys.stdout
     today = today or date.today().isoformat()
+    target = target or paths.config.languages.target  # the edition's target language unless --target says
     if concurrency < 1:
         print(f"error: --concurrency must be at least 1, not {concurrency}", file=sys.stderr)
         return 2
@@ -203,7 +206,7 @@ def _translate(
     ]
     if uncached:
         try:
-            engine = engine or _engine(spec, code, env, redactor, terms)
+            engine = engine or _engine(spec, code, env, redactor, terms, paths.config.drafting.texts)
             probe(engine, secrets=redactor)
         except EngineUnavailable as err:
             print(redactor.redact(f"error: {provider}: {err}; no file was changed"), file=sys.stderr)
@@ -231,6 +234,8 @@ def _translate(
             skip=[(slug, anchor) for slug, anchor, _ in filled],
             concurrency=concurrency,
             key=key,
+            timeout=paths.config.drafting.timeout,
+            retries=paths.config.drafting.retries,
         )
     except RunStopped as err:
         print(f"error: {provider}: {err}; every answer received before was saved: run again to resume",
@@ -255,11 +260,12 @@ def _engine(
     env: Mapping[str, str] | None,
     redactor: Redactor,
     terms: Mapping[str, str] | None = None,
+    texts: str | None = None,
 ) -> Engine:
     """The provider's engine (given the glossary, if it uses one); whatever its library raises
     becomes one redacted EngineUnavailable."""
     try:
-        return spec.make_engine(code, env, terms=terms)
+        return spec.make_engine(code, env, terms=terms, texts=texts)
     except EngineUnavailable:
         raise
     except Exception as err:

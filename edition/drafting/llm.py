@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
+from edition.config import DEFAULTS
 from edition.drafting.cache import Draft
 from edition.drafting.errors import EngineUnavailable, MalformedAnswer
 from edition.drafting.providers import PROVIDERS, Connection, with_glossary
@@ -37,9 +38,9 @@ MAX_TOKENS = 4096  # Anthropic requires a limit: ample for the English of 1,500 
 PLATFORM_HEADERS = ("X-Stainless-OS", "X-Stainless-Arch", "X-Stainless-Runtime", "X-Stainless-Runtime-Version")
 MAX_CJK_SHARE = 0.2  # an answer whose letters are more Chinese than this is not an English translation
 
+TEXTS = DEFAULTS.drafting.texts  # what the texts are: each edition says (drafting.texts in edition.yml)
 INSTRUCTIONS = """\
-You translate paragraphs of Chinese local-government reports, written in Simplified Chinese, into \
-{language} for a scholarly bilingual edition.
+You translate {texts}, written in Simplified Chinese, into {language} for a scholarly bilingual edition.
 - Translate faithfully and completely: leave nothing out, add nothing, do not summarise, explain or soften.
 - Keep every number, figure, date and name exact, in English form (9月11日 is 11 September, 14.4万 is \
 144,000), and the paragraph's structure: its sentences in their order, its enumerations (一是 … 二是 …, \
@@ -54,9 +55,10 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\
 _MODEL_CHARACTERS = re.compile(r"[^A-Za-z0-9._:/@+-]")
 
 
-def instructions(language: str, terms: Mapping[str, str] | None) -> str:
-    """The model's instructions for one text, with the glossary entries given with it (if any)."""
-    text = INSTRUCTIONS.format(language=language)
+def instructions(language: str, terms: Mapping[str, str] | None, texts: str | None = None) -> str:
+    """The model's instructions for one text, with the glossary entries given with it (if any); ``texts``
+    names what the edition's texts are (``drafting.texts``)."""
+    text = INSTRUCTIONS.format(language=language, texts=texts or TEXTS)
     if terms:
         text += TERMS.format(entries="\n".join(f"- {zh} → {en}" for zh, en in terms.items()))
     return text
@@ -145,7 +147,7 @@ class OpenAIEngine(_LanguageModel):
     def draft(self, text: str) -> Draft:
         given = self.terms_for(text)
         response = self.client.responses.create(
-            model=self.model, instructions=instructions(self.language, given), input=text, store=False
+            model=self.model, instructions=instructions(self.language, given, self.connection.texts), input=text, store=False
         )
         return Draft(check_answer(self._text(response)), self.by(getattr(response, "model", None), given))
 
@@ -193,7 +195,7 @@ class AnthropicEngine(_LanguageModel):
         message = self.client.messages.create(
             model=self.model,
             max_tokens=MAX_TOKENS,
-            system=instructions(self.language, given),
+            system=instructions(self.language, given, self.connection.texts),
             messages=[{"role": "user", "content": text}],
         )
         return Draft(check_answer(self._text(message)), self.by(getattr(message, "model", None), given))

@@ -56,6 +56,7 @@ class Connection:
     key: str | None = None
     settings: Mapping[str, str] = field(default_factory=dict)  # from the environment (see Provider.settings_env)
     terms: Mapping[str, str] | None = None  # the edition's glossary (Chinese -> preferred English)
+    texts: str | None = None  # what the texts are, for a language model's instructions (drafting.texts)
 
     def __repr__(self) -> str:  # never the key
         return f"Connection({self.source!r}, {self.target!r}, key={'***' if self.key else None})"
@@ -123,6 +124,7 @@ class Provider:
         *,
         terms: Mapping[str, str] | None = None,
         key_needed: bool = True,
+        texts: str | None = None,
     ) -> Connection:
         """What an engine for ``target`` is made from; the key (and a server, a model) from the environment.
 
@@ -136,13 +138,15 @@ class Provider:
             if key is None and key_needed:
                 raise EngineUnavailable(f"no API key: set the environment variable {self.key_env}")
         given = dict(terms) if terms and self.glossary and code.lower().split("-")[0] == "en" else None
-        return Connection(self.source, code, key, self.settings(env), given)
+        return Connection(self.source, code, key, self.settings(env), given, texts)
 
     def make_engine(
-        self, target: str = "en", env: Mapping[str, str] | None = None, *, terms: Mapping[str, str] | None = None
+        self, target: str = "en", env: Mapping[str, str] | None = None, *, terms: Mapping[str, str] | None = None,
+        texts: str | None = None,
     ) -> Engine:
-        """An engine for ``target``; the key (and a server, if given) come from the environment."""
-        return self.connect(self.connection(target, env, terms=terms))
+        """An engine for ``target``; the key (and a server, if given) come from the environment; ``texts``
+        says what the texts are, for a language model's instructions (default: :data:`llm.TEXTS`)."""
+        return self.connect(self.connection(target, env, terms=terms, texts=texts))
 
     def terms_given(self, connection: Connection, text: str) -> dict[str, str] | None:
         """The glossary entries the engine is given with ``text`` (None: it is given no glossary)."""
@@ -378,10 +382,11 @@ def get(name: str) -> Provider:
 
 
 def make_engine(
-    provider: str, target: str = "en", env: Mapping[str, str] | None = None, *, terms: Mapping[str, str] | None = None
+    provider: str, target: str = "en", env: Mapping[str, str] | None = None, *, terms: Mapping[str, str] | None = None,
+    texts: str | None = None,
 ) -> Engine:
     """An engine of ``provider`` for ``target``; the API key is read from the environment."""
-    return get(provider).make_engine(target, env, terms=terms)
+    return get(provider).make_engine(target, env, terms=terms, texts=texts)
 
 
 def secrets_from_env(env: Mapping[str, str] | None = None) -> dict[str, str]:

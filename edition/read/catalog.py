@@ -72,7 +72,7 @@ def load_catalog(path: Path, seeds: Path) -> Catalog:
     catalog.edition = strip_lines(data.get("edition") or {})
     slugs: dict[str, str] = {}
     for entry in data["sources"]:
-        source = _source_entry(path, entry)
+        source = _source_entry(path, entry, seeds.name)
         if source.file in catalog.sources or source.file in catalog.missing:
             raise EditionError(path, f"source {source.file!r} is catalogued twice", source.line)
         for report in source.reports:
@@ -129,13 +129,14 @@ def _check_plain_data(path: Path, value: Any, line: int | None = None) -> None:
         raise EditionError(path, f"value {value!r} is not text, a number or a list (put it in quotes)", line)
 
 
-def _source_entry(path: Path, entry: Any) -> SourceEntry:
+def _source_entry(path: Path, entry: Any, folder: str = "seeds") -> SourceEntry:
+    """``folder``: the sources' folder, as messages name it (``folders.sources``)."""
     if not isinstance(entry, dict):
         raise EditionError(path, "each entry of 'sources' must be a mapping", _line(entry))
     line = entry.get("__line__")
     file = entry.get("file")
     if not isinstance(file, str) or not file or "/" in file or "\\" in file or file.startswith("."):
-        raise EditionError(path, f"source entry needs 'file': a plain file name in seeds/ (got {file!r})", line)
+        raise EditionError(path, f"source entry needs 'file': a plain file name in {folder}/ (got {file!r})", line)
     layout = entry.get("layout")
     if layout not in (None, "pdf", "web"):
         raise EditionError(path, f"{file}: 'layout' must be 'pdf' or 'web' (got {layout!r})", line)

@@ -22,6 +22,7 @@ from bibtexparser.model import Entry, Field
 from markupsafe import Markup
 
 from edition.model import Report
+from edition.write import theme
 
 # Catalog roles that make a person an author of the text (a "responsible editor" or an "instructing
 # official" did not write it); an issuing office is the author only of a text no person signed.
@@ -195,7 +196,7 @@ def highwire(record: dict[str, Any]) -> list[list[str]]:
     tags know; the edition, which publishes the translation, is the ``citation_publisher``."""
     tags = [["citation_title", record["title"], "en"]]
     if "original-title" in record:
-        tags.append(["citation_title", record["original-title"], "zh-Hans"])
+        tags.append(["citation_title", record["original-title"], theme.current().source_lang])
     tags += [["citation_author", _person_name(n), ""] for n in record.get("author", [])]
     if "issued" in record:
         tags.append(["citation_publication_date", "/".join(f"{p:02d}" for p in record["issued"]["date-parts"][0]), ""])
@@ -214,7 +215,7 @@ def json_ld(record: dict[str, Any], report: Report, marks: list[tuple[str, str]]
     people = [{"@type": "Person", "name": n.get("literal") or f"{n['family']} {n['given']}"}
               if "family" in n else {"@type": "Organization", "name": n["literal"]} for n in record.get("author", [])]
     authors_zh = {a.get("en"): a.get("zh") for a in report.meta.get("authors") or [] if isinstance(a, dict)}
-    original: dict[str, Any] = {"@type": "Report", "@id": "#original", "inLanguage": "zh-Hans",
+    original: dict[str, Any] = {"@type": "Report", "@id": "#original", "inLanguage": theme.current().source_lang,
                                 "name": record.get("original-title", record["title"])}
     if people:
         original["author"] = [{**p, "alternateName": authors_zh[p["name"]]} if authors_zh.get(p["name"]) else p
@@ -226,7 +227,7 @@ def json_ld(record: dict[str, Any], report: Report, marks: list[tuple[str, str]]
                                 **({"alternateName": record["original-publisher"]}
                                    if "original-publisher" in record else {})}
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Report", "@id": "#top",
-                            "name": record["title"], "inLanguage": ["en", "zh-Hans"],
+                            "name": record["title"], "inLanguage": ["en", theme.current().source_lang],
                             "isBasedOn": {"@id": "#original"}, "translationOfWork": original}
     if people:
         data["author"] = people

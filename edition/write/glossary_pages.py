@@ -6,13 +6,16 @@ either side, linking to the paragraph's stable anchor, grouped by report with co
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Mapping
 from itertools import groupby
 
+from markupsafe import Markup
+
 from edition.annotate.annotations import Annotations
 from edition.annotate.occurrences import Occurrence
-from edition.config import Category
+from edition.config import DEFAULTS, Category
 from edition.model import Block, Report
 from edition.read.glossary import Term
 from edition.write.render import render
@@ -69,9 +72,11 @@ def _kwic_row(occurrence: Occurrence, block: Block) -> dict[str, str]:
     }
 
 
-def glossary_index(annotations: Annotations, categories: Mapping[str, Category] | None = None) -> str:
+def glossary_index(annotations: Annotations, categories: Mapping[str, Category] | None = None,
+                   summary: str = DEFAULTS.glossary.summary) -> str:
     """The index: the terms of each category (the edition's, in their order; without them, the
-    categories the terms have, labelled by their names), then all of them by pinyin."""
+    categories the terms have, labelled by their names), then all of them by pinyin. ``summary``
+    begins the page (``glossary.summary`` in ``edition.yml``)."""
     terms = annotations.terms
     if not categories:
         categories = {c: Category(label=c) for c in dict.fromkeys(t.category for t in terms)}
@@ -85,7 +90,7 @@ def glossary_index(annotations: Annotations, categories: Mapping[str, Category] 
         for initial, group in groupby(sorted(terms, key=pinyin_key), key=_initial)
     ]
     return render("glossary_index.md.j2", terms=terms, counts=annotations.counts, categories=by_category,
-                  initials=initials)
+                  initials=initials, summary=Markup(html.escape(summary, quote=False)))  # text, not an attribute
 
 
 def pinyin_key(term: Term) -> tuple[str, str]:

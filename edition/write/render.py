@@ -1,5 +1,8 @@
 """Pages from Jinja2 templates: the engine's own (``edition/write/templates/``), overridden file by file
-by the edition's (the ``templates`` folder of ``edition.yml``, as Material's ``custom_dir`` does).
+by the edition's (the ``templates`` folder of ``edition.yml``, as Material's ``custom_dir`` does): a
+:class:`jinja2.ChoiceLoader` looks in the edition's folder first, for pages and partials (``_block.j2``)
+alike. Which folder, and the languages pages tag their text with (``source_lang``, ``target_lang``,
+globals of every template and macro), come from :mod:`edition.write.theme`.
 
 Every value a template prints is escaped by the environment (autoescape), so that no text of a source,
 a catalog or a translation can ever be markup; a template marks HTML it builds itself, never text.
@@ -20,6 +23,8 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+
+from edition.write import theme
 
 ENGINE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # The hand-written pages generated pages may link to; an edition without one of them gets no link to it.
@@ -62,10 +67,12 @@ def join(items: Any, separator: str = "") -> Markup:
 
 
 @cache
-def environment(overrides: Path | None = None) -> jinja2.Environment:
-    folders = [str(overrides)] if overrides is not None and overrides.is_dir() else []
+def environment(overrides: Path | None = None, source_lang: str = theme.Theme.source_lang,
+                target_lang: str = theme.Theme.target_lang) -> jinja2.Environment:
+    """The templates of ``overrides`` (an existing folder, or None) before the engine's own."""
+    loaders = [jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*folders, str(ENGINE_TEMPLATES)]),
+        loader=jinja2.ChoiceLoader([*loaders, jinja2.FileSystemLoader(str(ENGINE_TEMPLATES))]),
         autoescape=True,
         finalize=_escape,
         trim_blocks=True,
@@ -73,6 +80,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.ChainableUndefined,  # catalogue fields are optional: a missing one is empty
     )
+    env.globals.update(source_lang=source_lang, target_lang=target_lang)
     env.filters.update(yaml_title=yaml_title, cell=cell, named=named, join=join, esc=_escape)
     return env
 
@@ -83,5 +91,10 @@ def hand_pages(docs: Path) -> frozenset[str]:
 
 
 def render(name: str, overrides: Path | None = None, **context: Any) -> str:
-    """``context`` may give ``hand_pages`` (see :func:`hand_pages`); by default all are there."""
-    return environment(overrides).get_template(name).render({"hand_pages": frozenset(HAND_PAGES), **context})
+    """``context`` may give ``hand_pages`` (see :func:`hand_pages`); by default all are there. The
+    templates are the edition's (``overrides``, else the current :mod:`~edition.write.theme`'s) first."""
+    current = theme.current()
+    folder = overrides or current.templates
+    env = environment(folder if folder is not None and folder.is_dir() else None, current.source_lang,
+                      current.target_lang)
+    return env.get_template(name).render({"hand_pages": frozenset(HAND_PAGES), **context})

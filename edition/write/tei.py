@@ -608,7 +608,23 @@ def tei_tree(report: Report, source: SourceEdition, edition: Mapping[str, Any], 
 
 def tei_document(report: Report, source: SourceEdition, edition: Mapping[str, Any], *,
                  source_meta: Mapping[str, Any] | None = None,
-                 retired: Mapping[str, str | None] | None = None) -> bytes:
-    """The document as pretty-printed UTF-8 bytes (the same input gives the same bytes)."""
+                 retired: Mapping[str, str | None] | None = None, source_lang: str = ZH) -> bytes:
+    """The document as pretty-printed UTF-8 bytes (the same input gives the same bytes); the original is
+    tagged ``source_lang`` (``languages.source`` in ``edition.yml``)."""
     tree = tei_tree(report, source, edition, source_meta=source_meta, retired=retired)
+    if source_lang != ZH:
+        relabel(tree, source_lang)
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def relabel(tree: etree._ElementTree, source_lang: str) -> None:
+    """The original tagged ``source_lang`` instead of ``zh-Hans``: every ``xml:lang`` and the ``langUsage``
+    entry. (The tree is built with ``ZH`` as the mark of the original, which its functions test for.)"""
+    lang = f"{{{XML_NS}}}lang"
+    for element in tree.iter():
+        if element.get(lang) == ZH:
+            element.set(lang, source_lang)
+    for language in tree.iter(f"{{{TEI_NS}}}language"):
+        if language.get("ident") == ZH:
+            language.set("ident", source_lang)
+            language.text = f"The original ({source_lang})."

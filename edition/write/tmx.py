@@ -7,7 +7,8 @@ reading order, report by report:
   site; ``x-context`` is where translate-toolkit and po2tmx put a unit's context);
 * ``prop type="x-state"``: ``draft`` or ``reviewed``, and a ``note`` saying the same in words, with
   the provenance and the reviewers who signed;
-* a ``tuv`` in ``zh-Hans`` (the source) and one in ``en-GB`` (the edition's British English).
+* a ``tuv`` in the source language (``languages.source``, ``zh-Hans`` by default) and one in
+  ``en-GB`` (the edition's British English).
 
 The header names this package and its version as the creation tool. Nothing in the file depends
 on the moment it is written (no creation date): the same edition gives the same bytes.
@@ -44,8 +45,9 @@ def state_note(status: str, provenance: str | None, reviewed_by: Iterable[str]) 
     return f"{said} Provenance: {provenance}." if provenance else said
 
 
-def translation_memory(reports: Iterable[Report]) -> str:
-    """Every translated block of ``reports`` as one TMX document."""
+def translation_memory(reports: Iterable[Report], source_lang: str = SOURCE_LANGUAGE) -> str:
+    """Every translated block of ``reports`` as one TMX document (the original tagged ``source_lang``,
+    ``languages.source`` in ``edition.yml``)."""
     tmx = ET.Element("tmx", {"version": "1.4"})
     ET.SubElement(tmx, "header", {
         "creationtool": "edition",
@@ -53,7 +55,7 @@ def translation_memory(reports: Iterable[Report]) -> str:
         "datatype": "plaintext",
         "segtype": "paragraph",
         "adminlang": "en",
-        "srclang": SOURCE_LANGUAGE,
+        "srclang": source_lang,
         "o-tmf": "gettext PO",
     })
     body = ET.SubElement(tmx, "body")
@@ -66,7 +68,7 @@ def translation_memory(reports: Iterable[Report]) -> str:
             ET.SubElement(unit, "note").text = state_note(block.status, block.provenance, block.reviewed_by)
             ET.SubElement(unit, "prop", {"type": "x-context"}).text = anchor
             ET.SubElement(unit, "prop", {"type": "x-state"}).text = block.status
-            for language, text in ((SOURCE_LANGUAGE, block.zh), (TARGET_LANGUAGE, block.en)):
+            for language, text in ((source_lang, block.zh), (TARGET_LANGUAGE, block.en)):
                 variant = ET.SubElement(unit, "tuv", {XML_LANG: language})
                 ET.SubElement(variant, "seg").text = text
     ET.indent(tmx)
