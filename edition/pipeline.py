@@ -45,6 +45,7 @@ from edition.write import (
     pages,
     po_view,
     progress_page,
+    reading_aids,
     site_config,
     tei,
 )
@@ -336,6 +337,7 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
     edition_title = (edition.meta.get("title") or {}).get("en") or ""
     version = edition.edition_meta()["version"]
     repository = repository_base(paths)
+    tokenizer = reading_aids.segmenter(jieba_dict.user_dictionary_lines(annotations.terms))
     for report in edition.reports:
         po = pofile.po_path(paths.translations, report.slug, paths.config.languages.target)
         if po.exists():
@@ -345,6 +347,8 @@ def write(edition: Edition, paths: Paths) -> set[Path]:
                 f"{repository}{shown_po}" if repository else None))
         page(f"reports/{report.slug}.md", pages.report_page(
             report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version, repository))
+        page(f"data/words/{report.slug}.json", reading_aids.dumps(reading_aids.report_words(
+            pages.word_runs(report, annotations), tokenizer, reading_aids.cedict())))  # fetched by Word lookup
     for old, new in edition.moved_reports().items():
         page(f"reports/{old}.md", pages.moved_page(old, by_slug[new]))
     for slug, reason in edition.withdrawn_reports().items():
