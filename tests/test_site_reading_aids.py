@@ -114,7 +114,9 @@ def test_word_lookup_is_off_and_unfetched_until_turned_on_then_shows_pinyin_and_
         expect(popover).to_be_visible()
         expect(popover).to_contain_text("xiàng mù")
         expect(popover).to_contain_text("project")
-        expect(popover).to_contain_text("CC BY-SA 4.0")
+        expect(popover).to_contain_text("CC-CEDICT")  # the credit the licence asks for, with the licence
+        expect(popover.get_by_role("link", name="CC BY-SA 4.0")).to_have_attribute(
+            "href", "https://creativecommons.org/licenses/by-sa/4.0/")
         assert words["words"]["项目"][0][0] == "xiàng mù"
 
         page.keyboard.press("Escape")

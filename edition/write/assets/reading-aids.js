@@ -110,6 +110,7 @@
   }
 
   function unwrapReport(report) {
+    if (report.getAttribute("data-words-wrapped") !== "yes") { return; }
     report.querySelectorAll(".word").forEach(function (span) {
       span.parentNode.replaceChild(document.createTextNode(span.textContent), span);
     });
@@ -187,7 +188,11 @@
       entry[1].forEach(function (definition) { list.appendChild(element("li", "", definition)); });
       box.appendChild(list);
     });
-    box.appendChild(element("span", "word-popover__credit", data.dictionary + ", " + data.licence));
+    var credit = element("span", "word-popover__credit", data.dictionary + ", ");
+    var licence = element("a", "", data.licence);
+    licence.href = data.licence_url;
+    credit.appendChild(licence);
+    box.appendChild(credit);
     box.hidden = false;
     var rect = word.getBoundingClientRect();
     var width = box.offsetWidth;
