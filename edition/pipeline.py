@@ -46,6 +46,7 @@ from edition.write import (
     pages,
     po_view,
     progress_page,
+    reading_aids,
     site_config,
     tei,
     theme,
@@ -373,6 +374,7 @@ def _write(edition: Edition, paths: Paths) -> set[Path]:
     edition_title = (edition.meta.get("title") or {}).get("en") or ""
     version = meta["version"] if not meta.get("changed_since") else f"{meta['changed_since']} with unreleased changes"
     repository = repository_base(paths)
+    tokenizer = reading_aids.segmenter(jieba_dict.user_dictionary_lines(annotations.terms))
     for report in edition.reports:
         po = pofile.po_path(paths.translations, report.slug, paths.config.languages.target)
         if po.exists():
@@ -382,6 +384,8 @@ def _write(edition: Edition, paths: Paths) -> set[Path]:
                 f"{repository}{shown_po}" if repository else None, hand_pages=documented))
         page(f"reports/{report.slug}.md", pages.report_page(
             report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version, repository))
+        page(f"data/words/{report.slug}.json", reading_aids.dumps(reading_aids.report_words(
+            pages.word_runs(report, annotations), tokenizer, reading_aids.cedict())))  # fetched by Word lookup
     for old, new in edition.moved_reports().items():
         page(f"reports/{old}.md", pages.moved_page(old, by_slug[new]))
     for slug, reason in edition.withdrawn_reports().items():

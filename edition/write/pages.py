@@ -19,6 +19,7 @@ from edition.translate import po as pofile
 from edition.write import citation
 from edition.write.glossary_pages import term_url
 from edition.write.po_view import po_line_href
+from edition.write.reading_aids import traditional
 from edition.write.render import HAND_PAGES, render
 
 KIND_LABELS = {
@@ -75,6 +76,7 @@ class BlockView:
     po_href: str
     page_label: str | None = None  # a PDF's block: "p. 3" or "pp. 3–4", linking to that page of the original
     page_href: str | None = None
+    hant_segments: list[tuple[str, TermLink | None]] | None = None  # the same in traditional characters (a reading aid)
 
 
 def block_view(report: Report, block: Block, annotations: Annotations | None = None,
@@ -92,12 +94,13 @@ def block_view(report: Report, block: Block, annotations: Annotations | None = N
     occurrences = annotations.in_block(report.slug, block.id) if annotations else []
     see = annotations.see_also.get((report.slug, block.id or ""), []) if annotations else []
     po = po_path(report.slug)
+    segments = chinese_segments(block.zh, occurrences, annotations)
     return BlockView(
-        block, mark, where, chinese_segments(block.zh, occurrences, annotations),
+        block, mark, where, segments,
         _see_also(annotations, see, reports or {}) if annotations else [], report.source,
         source_slug(report.source), po,
         po_line_href(report.slug, block.po_line or 1, f"{repository}{po}" if repository else None),
-        page_label, page_href,
+        page_label, page_href, [(traditional(text), term) for text, term in segments],
     )
 
 
@@ -149,6 +152,16 @@ def search_record(report: Report) -> dict[str, Any]:
     summary = " · ".join(str(x) for x in (outlet.get("en") if isinstance(outlet, dict) else outlet, date) if x)
     return {"title_zh": titles.get("zh") or report.slug, "title_en": titles.get("en") or "", "label": report.label,
             "keywords": [n for n in names if n], "summary": summary}
+
+
+def word_runs(report: Report, annotations: Annotations | None = None) -> dict[str, list[str]]:
+    """Block id -> the runs of its Chinese between glossary terms, as the page shows them (for the
+    word lookup, :func:`edition.write.reading_aids.report_words`; terms keep their own tooltip)."""
+    return {
+        block.id or "": [text for text, term in chinese_segments(
+            block.zh, annotations.in_block(report.slug, block.id) if annotations else [], annotations) if term is None]
+        for block in report.blocks
+    }
 
 
 def po_path(slug: str) -> str:
