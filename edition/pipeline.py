@@ -384,8 +384,9 @@ def _write(edition: Edition, paths: Paths) -> set[Path]:
                 f"{repository}{shown_po}" if repository else None, hand_pages=documented))
         page(f"reports/{report.slug}.md", pages.report_page(
             report, redirects.get(report.slug, {}), annotations, by_slug, edition_title, version, repository))
-        page(f"data/words/{report.slug}.json", reading_aids.dumps(reading_aids.report_words(
-            pages.word_runs(report, annotations), tokenizer, reading_aids.cedict())))  # fetched by Word lookup
+        if reading_aids.applies_to(paths.config.languages.source):  # fetched by Word lookup
+            page(f"data/words/{report.slug}.json", reading_aids.dumps(reading_aids.report_words(
+                pages.word_runs(report, annotations), tokenizer, reading_aids.cedict())))
     for old, new in edition.moved_reports().items():
         page(f"reports/{old}.md", pages.moved_page(old, by_slug[new]))
     for slug, reason in edition.withdrawn_reports().items():

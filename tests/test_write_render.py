@@ -79,7 +79,10 @@ def test_pages_tei_and_tmx_tag_the_original_with_the_source_language(small_editi
     build(paths)
     text = page(paths, FIRST)
     assert 'lang="zh-Hant"' in text and "zh-Hans" not in text
-    assert text == before.replace("zh-Hans", "zh-Hant")  # the language is all that changed
+    # the language is all that changed, but for the reading aids, which are for simplified characters only
+    aids = re.compile(r'<div class="reading-aids".*?</div>\n|<div class="block-zh-hant".*?</div>', re.S)
+    assert 'class="reading-aids"' in before and 'class="reading-aids"' not in text
+    assert text == aids.sub("", before).replace("zh-Hans", "zh-Hant")
     for generated in ("glossary", "sources"):
         for file in (paths.docs / generated).glob("*.md"):
             assert "zh-Hans" not in file.read_text(encoding="utf-8"), file
@@ -87,3 +90,12 @@ def test_pages_tei_and_tmx_tag_the_original_with_the_source_language(small_editi
     assert 'xml:lang="zh-Hant"' in tei and "zh-Hans" not in tei and '<language ident="zh-Hant">' in tei
     tmx = (paths.build / "translation-memory.tmx").read_text(encoding="utf-8")
     assert 'srclang="zh-Hant"' in tmx and 'xml:lang="zh-Hant"' in tmx and "zh-Hans" not in tmx
+
+
+def test_chinese_inside_free_text_is_tagged_and_everything_escaped():
+    from edition.write.render import tagged
+
+    assert str(tagged("phase four (城改四期) and <b>")) == (
+        'phase four (<span lang="zh-Hans">城改四期</span>) and &lt;b&gt;')
+    assert str(tagged("（衢江区委组织部 饶新）")) == '<span lang="zh-Hans">（衢江区委组织部 饶新）</span>'
+    assert str(tagged("2023-11-07")) == "2023-11-07"

@@ -16,10 +16,10 @@ from edition.annotate.occurrences import Occurrence
 from edition.clean.review import line_uses
 from edition.model import FORMAT_NAMES, LAYOUT_NAMES, Block, Report
 from edition.translate import po as pofile
-from edition.write import citation
+from edition.write import citation, theme
 from edition.write.glossary_pages import term_url
 from edition.write.po_view import po_line_href
-from edition.write.reading_aids import traditional
+from edition.write.reading_aids import applies_to, traditional
 from edition.write.render import HAND_PAGES, render
 
 KIND_LABELS = {
@@ -100,7 +100,8 @@ def block_view(report: Report, block: Block, annotations: Annotations | None = N
         _see_also(annotations, see, reports or {}) if annotations else [], report.source,
         source_slug(report.source), po,
         po_line_href(report.slug, block.po_line or 1, f"{repository}{po}" if repository else None),
-        page_label, page_href, [(traditional(text), term) for text, term in segments],
+        page_label, page_href,
+        [(traditional(text), term) for text, term in segments] if applies_to(theme.current().source_lang) else None,
     )
 
 

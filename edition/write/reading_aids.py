@@ -48,6 +48,15 @@ def _converter() -> Any:
     return opencc.OpenCC(OPENCC_CONFIG)
 
 
+SIMPLIFIED = ("zh-Hans", "zh-CN", "zh-SG", "zh")  # source languages the aids are for (simplified Chinese)
+
+
+def applies_to(source_lang: str) -> bool:
+    """The aids convert simplified characters and look words up by their simplified headwords: an edition
+    of texts in traditional characters (zh-Hant) or another language gets neither."""
+    return source_lang in SIMPLIFIED or source_lang.startswith("zh-Hans")
+
+
 def traditional(text: str) -> str:
     """The text in traditional characters (OpenCC ``s2t``)."""
     return _converter().convert(text) if text else text

@@ -17,6 +17,7 @@ markup, which would escape it the other way), and ``join`` escaping like the res
 from __future__ import annotations
 
 import html
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,14 +52,35 @@ def cell(text: Any) -> Markup:
 
 def named(value: Any) -> Markup:
     """A catalog value: {zh, en} rendered as 'en (zh)', a plain string as is (both escaped); the
-    Chinese tagged as Chinese (lang="zh-Hans"), for its font, screen readers and line breaking."""
+    Chinese tagged with the source language (``lang``), for its font, screen readers and line breaking."""
     if isinstance(value, dict):
         zh, en = value.get("zh"), value.get("en")
-        chinese = f'<span lang="zh-Hans">{html.escape(zh)}</span>' if zh else ""
+        chinese = f'<span lang="{theme.current().source_lang}">{html.escape(zh)}</span>' if zh else ""
         if zh and en:
             return Markup(f"{html.escape(en)} ({chinese})")
         return Markup(html.escape(en) if en else chinese)
-    return Markup(html.escape(str(value))) if value not in (None, "") else Markup("")
+    return tagged(value) if value not in (None, "") else Markup("")
+
+
+# A run of Chinese inside other text: Han characters with the CJK punctuation, full-width forms and quotation
+# marks between and around them (an English note quoting 城改四期, a byline （衢江区委组织部 饶新）).
+_CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—·]*"
+                          r"[\u3400-\u9fff\uf900-\ufaff]"
+                          r"(?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—· 0-9]*"
+                          r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef”’])?")
+
+
+def tagged(text: Any) -> Markup:
+    """Free text (escaped) with each run of Chinese in it tagged with the source language, so that no
+    Chinese inherits the page's ``lang="en"``."""
+    value = str(text)
+    out, last = [], 0
+    for match in _CHINESE_RUN.finditer(value):
+        out += [html.escape(value[last:match.start()]),
+                f'<span lang="{theme.current().source_lang}">{html.escape(match.group())}</span>']
+        last = match.end()
+    out.append(html.escape(value[last:]))
+    return Markup("".join(out))
 
 
 def join(items: Any, separator: str = "") -> Markup:
@@ -81,7 +103,7 @@ def environment(overrides: Path | None = None, source_lang: str = theme.Theme.so
         undefined=jinja2.ChainableUndefined,  # catalogue fields are optional: a missing one is empty
     )
     env.globals.update(source_lang=source_lang, target_lang=target_lang)
-    env.filters.update(yaml_title=yaml_title, cell=cell, named=named, join=join, esc=_escape)
+    env.filters.update(yaml_title=yaml_title, cell=cell, named=named, tagged=tagged, join=join, esc=_escape)
     return env
 
 
