@@ -328,6 +328,7 @@ def copy_layout(root: Path, repository: Path | None = None) -> Paths:
             shutil.copytree(source, root / name, ignore=ignore)
         elif source.exists():
             shutil.copy2(source, root / name)
+    _drop_report_bound_variants(root / "glossary.yaml")
     generated = [folder.name for folder in Paths(repository).generated_docs]
     shutil.copytree(repository / "docs", paths.docs, ignore=shutil.ignore_patterns(*generated))
     for page in paths.docs.rglob("*.md"):
@@ -336,6 +337,17 @@ def copy_layout(root: Path, repository: Path | None = None) -> Paths:
     for folder in (paths.seeds, paths.anchors, paths.translations / pofile.LANGUAGE):
         folder.mkdir(parents=True, exist_ok=True)
     return paths
+
+
+def _drop_report_bound_variants(glossary: Path) -> None:
+    """A variant the glossary allows in named reports (``reports: [slug]``) names this edition's reports,
+    which a synthetic edition does not have under those slugs: the copy leaves such variants out."""
+    if not glossary.exists():
+        return
+    terms = yaml.safe_load(glossary.read_text(encoding="utf-8")) or []
+    for term in terms:
+        term["en_variants"] = [v for v in term.get("en_variants") or [] if not (isinstance(v, dict) and "reports" in v)]
+    glossary.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
 
 
 @dataclass(frozen=True)

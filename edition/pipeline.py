@@ -94,6 +94,12 @@ class Edition:
             return {**self.meta, "version": f"{latest.version}+", "released": None, "changed_since": latest.version}
         return {**self.meta, "version": latest.version, "released": latest.date}
 
+    def version_label(self) -> str | None:
+        """The version as pages and citations name it: the latest release, or "<release> with unreleased
+        changes" for a build that differs from it (None before the first release)."""
+        meta = self.edition_meta()
+        return f"{meta['changed_since']} with unreleased changes" if meta.get("changed_since") else meta["version"]
+
     def changed_since_release(self) -> bool:
         """Whether what this build publishes (every block, retired id and translation state) differs from
         the latest release's manifest. Call once the translations are attached."""
@@ -372,7 +378,7 @@ def _write(edition: Edition, paths: Paths) -> set[Path]:
     redirects = edition.redirects()
     by_slug = {report.slug: report for report in edition.reports}
     edition_title = (edition.meta.get("title") or {}).get("en") or ""
-    version = meta["version"] if not meta.get("changed_since") else f"{meta['changed_since']} with unreleased changes"
+    version = edition.version_label()
     repository = repository_base(paths)
     tokenizer = reading_aids.segmenter(jieba_dict.user_dictionary_lines(annotations.terms))
     for report in edition.reports:

@@ -87,6 +87,6 @@ def test_the_diplomatic_view_links_the_original_and_each_pdf_block_to_its_page(a
     assert 'href="../../data/seeds/100_report.pdf"' in page
     assert {int(n) for n in re.findall(r'100_report\.pdf#page=(\d+)"', page)} == pages
     report = (paths.docs / "reports" / f"{source.reports[0].slug}.md").read_text(encoding="utf-8")
-    cited = re.findall(r'100_report\.pdf, lines? [\d–]+</a>, <a href="\.\./\.\./data/seeds/100_report\.pdf#page=(\d+)" '
-                       r'title="This block in the original PDF">pp?\. (\d+)', report)
+    cited = re.findall(r'100_report\.pdf, lines? [\d–]+</a>, <a (?:tabindex="-1" )?href="\.\./\.\./data/seeds/100_report'
+                       r'\.pdf#page=(\d+)" title="This block in the original PDF">pp?\. (\d+)', report)
     assert len(cited) == len(source.reports[0].blocks) and all(a == b for a, b in cited)  # each its lines and page

@@ -82,7 +82,7 @@ def test_switch_to_traditional_is_remembered_across_a_reload(browser: Browser, o
 
         # The anchors and Cite are those of the block, whichever script is shown.
         page.locator("#b3 .block-cite").click()
-        expect(page.locator("#b3 .cite-box .cite-text")).to_contain_text("[b3]")
+        expect(page.locator("#b3 .cite-box .cite-text")).to_contain_text("(#b3)")
 
         page.locator(".reading-aids button[data-script='hans']").click()
         expect(page.locator("#b2 > .block-zh")).to_be_visible()

@@ -93,7 +93,7 @@ def write_translation(edition: Edition, paths: Paths, report: Report) -> set[Pat
     shown_po = paths.relative(po)
     save(paths.docs / "reports" / f"{slug}.md", pages.report_page(
         report, edition.redirects().get(slug, {}), annotations, {r.slug: r for r in edition.reports},
-        (edition.meta.get("title") or {}).get("en") or "", edition.edition_meta()["version"], repository))
+        (edition.meta.get("title") or {}).get("en") or "", edition.version_label(), repository))
     save(paths.docs / "translation" / "po" / f"{slug}.md", po_view.po_page(
         slug, shown_po, po.read_text(encoding="utf-8"), report.label,
         f"{repository}{shown_po}" if repository else None, hand_pages=documented))
