@@ -107,3 +107,34 @@ def test_the_translation_page_fits_a_phone(browser: Browser, origin: str):
     with reading(browser, origin, {"width": 390, "height": 900}) as reader:
         page = reader.open(PAGE_TYPES["translation"])
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_with_a_repository_named_no_page_asks_another_host(browser: Browser, _small_edition_made: Path,
+                                                           tmp_path: Path):
+    """With REPO_URL set, Material's repository box would ask api.github.com for the stars on every page:
+    the edition's override shows the link without it. Every request a page makes stays on the site."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.test_site_browser import serving
+
+    root = tmp_path / "edition"
+    shutil.copytree(_small_edition_made, root, symlinks=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "REPO_URL": "https://github.com/example/edition"}
+    for command in (["-m", "edition.cli", "build", "--force"], ["-m", "mkdocs", "build", "--strict", "--quiet",
+                                                                 "--site-dir", "build/site"]):
+        result = subprocess.run([sys.executable, *command], cwd=root, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+    site = root / "build" / "site"
+    assert "github.com/example/edition" in (site / "index.html").read_text(encoding="utf-8")
+    hosts: set[str] = set()
+    with serving(site) as address:
+        page = browser.new_page()
+        page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+        for path in ("", "reports/", "glossary/"):
+            page.goto(f"{address}/{path}")
+            page.wait_for_load_state("networkidle")
+        page.close()
+    assert hosts == {address.split("/")[2]}

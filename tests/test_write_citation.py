@@ -89,6 +89,8 @@ def test_the_edition_has_one_name_and_version_everywhere(edition) -> None:
 def test_the_skeleton_carries_the_same_theme_override() -> None:
     skeleton = ROOT / "edition" / "commands" / "skeleton" / "overrides" / "main.html"
     assert skeleton.read_bytes() == (ROOT / "overrides" / "main.html").read_bytes()
+    partial = ("partials", "source.html")  # the repository link without the api.github.com fetch
+    assert skeleton.parent.joinpath(*partial).read_bytes() == (ROOT / "overrides").joinpath(*partial).read_bytes()
 
 
 def _head(page) -> tuple[dict[str, list[tuple[str, str | None]]], dict]:
