@@ -263,3 +263,19 @@ def test_a_masthead_that_opens_with_the_issuing_office_and_ends_with_a_document_
     assert paratext["colophon"] == "（共印80份）"
     blocks = [p for p in pieces if isinstance(p, Block)]
     assert blocks[0].kind == "title" and [b.kind for b in blocks].count("byline") == 1
+
+
+def test_a_first_distribution_line_to_superiors_and_a_disclosure_marking_are_paratext():
+    """主报：… (to the superiors) opens a distribution list as 报：… does; （此件主动公开） is the document's
+    disclosure marking, a colophon line, not a closing byline."""
+    raw: list[str] = []
+    for line in [*UNSEEN_PDF_LINES[:-3], "（此件主动公开）", "主报：省委、省政府领导同志", "抄报：住房和城乡建设部办公厅",
+                 "分送：各县（市、区）委组织部"]:
+        raw += [line, ""]
+    pieces = segment_pdf(raw)
+    paratext = {p.kind: p.zh for p in pieces if not isinstance(p, Block)}
+    assert paratext["colophon"] == "（此件主动公开）"
+    assert paratext["distribution"].startswith("主报：省委、省政府领导同志")
+    blocks = [p for p in pieces if isinstance(p, Block)]
+    assert blocks[0].kind == "title" and [b.kind for b in blocks].count("byline") == 1
+    assert not any(b.kind in ("title", "heading") and "报：" in b.zh for b in blocks)

@@ -100,3 +100,25 @@ def test_a_bare_name_between_the_headline_and_the_date_line_is_the_accounts_with
     # a date line with a long account description beside the date and time is still a date line
     pieces = segment_web(["龙山区党建引领破解征迁难题", "2023-12-19 13:02　龙山区人民政府新闻办公室官方账号", *ARTICLE])
     assert [p.kind for p in pieces if isinstance(p, Paratext)] == ["dateline"]
+
+
+def test_a_metadata_table_of_two_fields_a_row_with_letter_spaced_labels_is_the_page_head():
+    """Rows of two fields each (索 引 号：…　　信息分类：…), one holding a date, are the table's, not the date
+    line under the headline: the headline stays the one above the real date line."""
+    lines = ["南宁市人民政府门户网站", "索 引 号：114501000075649180/2023-01582　　信息分类：住房城乡建设",
+             "发布机构：龙山区住房和城乡建设局　　生成日期：2023-06-26", "主 题 词：房屋征收　城市更新　　公开方式：主动公开",
+             "龙山区党建引领破解征迁难题", "发布日期：2023-06-26　　来源：区住建局", *ARTICLE]
+    pieces = segment_web(lines)
+    assert _blocks(pieces) == [("title", lines[4]), *(("paragraph", text) for text in ARTICLE)]
+
+
+def test_calls_to_star_and_follow_a_login_button_and_the_original_title_are_no_text():
+    """星标★“某某”，… above the article and a +关注 button are chrome; a menu closing on 登录 is the site's tools;
+    原标题：… and an account's description (…官方帐号) or the outlet's reporter under the date line go on it."""
+    lines = ["百度首页　登录", "龙山区党建引领破解征迁难题", "2023-06-26 08:30　来源：龙山发布", "原标题：征迁一线党旗红",
+             "龙山区融媒体中心官方帐号", "澎湃新闻记者 李明", "+关注", "星标★“龙山发布”，第一时间获取权威资讯", *ARTICLE]
+    pieces = segment_web(lines)
+    assert _blocks(pieces) == [("title", lines[1]), *(("paragraph", text) for text in ARTICLE)]
+    assert {p.lines[0]: p.rule for p in pieces if isinstance(p, Omission)} == {
+        1: "share-buttons", 7: "share-buttons", 8: "share-buttons"}
+    assert [p.zh.count("\n") for p in pieces if isinstance(p, Paratext)] == [3]

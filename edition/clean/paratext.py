@@ -17,11 +17,12 @@ _SPACES = re.compile(r"\s+")
 _DOC_NUMBER = re.compile(r"^[^，。]{0,8}[〔\[［(（]\d{4}[〕\]］)）]第?\d{1,4}号$")
 _CONTENTS_HEAD = re.compile(r"^【?(内容提要|目录|本期要目|本期目录|要目)】?$")
 _CONTENTS_ITEM = re.compile(r"^[●◆■▲•·◎○]")
-_DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送|主送|报送|发送)[：:]")
+_DISTRIBUTION = re.compile(r"^(送|发|报|抄送|抄报|分送|印送|主送|主报|报送|发送)[：:]")
 _COLOPHON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$|^(编辑|审核|签发|责任编辑)[：:]"
-                      r"|^[（(]?共印\s*\d+\s*份[）)]?$")  # the print run: （共印80份）
+                      r"|^[（(]?共印\s*\d+\s*份[）)]?$"  # the print run: （共印80份）
+                      r"|^[（(]此件[^（）()。，]{0,6}公开[）)]$")  # the disclosure marking: （此件主动公开）
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_PAGE_FIELDS = ("来源|信息来源|文章来源|稿件来源|稿源|作者|发布时间|发布日期|发表时间|发布单位|发布机构|时间|日期"
+_PAGE_FIELDS = ("来源|信息来源|文章来源|稿件来源|稿源|原标题|作者|发布时间|发布日期|发表时间|发布单位|发布机构|时间|日期"
                 "|浏览次数|浏览量|点击数|点击量|阅读次数|阅读量|访问次数")  # labels of a web page's date line
 _DATELINE_FIELDS = re.compile(rf"({_PAGE_FIELDS}|责任编辑|编辑)\s*[：:]")
 _DATELINE_FIELD_LINE = re.compile(rf"^(?:{_PAGE_FIELDS}|访问量)\s*[：:][^。，]{{0,30}}$")
@@ -39,11 +40,15 @@ _TIMED_DATELINE_REST = 24  # … or beside a date and a time (2023-05-12 08:30�
 _PROVINCE = re.compile(
     r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南"
     r"|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区|特别行政区)?$")
-_FIELD = re.compile(r"^[^\s：:，。、]{2,6}\s*[：:]\s*\S")  # a label and its value: 索引号：…, 发布机构：…
+# A label and its value: 索引号：…, 发布机构：…; the label may be letter-spaced to the table's width (索 引 号：…).
+_FIELD = re.compile(r"^(?:[^\s：:，。、][ \u3000]?){2,6}\s*[：:]\s*\S")
+_FIELDS_ROW = re.compile(r"[：:][^：:]*\S[ \u3000]{2,}(?:[^\s：:，。、][ \u3000]?){2,6}\s*[：:]\s*\S")
 _ROLE_LINE = re.compile(r"^[^\s：:，。、]{1,4}[：:]\s*[^\s：:，。]{1,10}(?:[、\s][^\s：:，。]{1,10})?$")
 _ISSUE = re.compile(r"第[^，。第期]{1,6}期")
 _PUBLISHED_AT = re.compile(r"^发表于\s*\S{1,10}$")
-_ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$|^[^\s：:]{1,4}号\s*[：:]\s*\S{1,16}$")
+_ACCOUNT = re.compile(r"^原创(?:\s+\S+){1,6}$|^(?:\S+\s+){1,4}原创$|^[^\s：:]{1,4}号\s*[：:]\s*\S{1,16}$"
+                      r"|^[^\s：:，。]{2,24}官方(?:帐号|账号|号)$"  # a platform's account description: …官方帐号
+                      r"|^[^\s：:，。]{0,10}(?:记者|通讯员)\s+[\u3400-\u9fff]{2,4}$")  # the outlet's reporter: 澎湃新闻记者 李明
 _NOTE = re.compile(r"^(编者按|编者的话|编后|按语|编按)[：:]")
 _BYLINE = re.compile(r"^[（(][^（）()。]{2,40}[）)]$")
 _CREDIT = re.compile(r"(?:供图|[/／]图|摄影?|图片来源[:：].{1,30})[）)]?$")  # the credit may stand in brackets
@@ -122,6 +127,11 @@ def place(text: str) -> bool:
 def field_line(text: str) -> bool:
     """A line of a page's metadata table: a short label, a colon and a value (索引号：…, 主题分类：…)."""
     return bool(_FIELD.match(text)) and not ends_sentence(text)
+
+
+def fields_row(text: str) -> bool:
+    """A row of a page's metadata table holding two fields set apart by a wide gap (索 引 号：…　　信息分类：…)."""
+    return field_line(text) and bool(_FIELDS_ROW.search(text))
 
 
 def role_line(text: str) -> bool:

@@ -158,6 +158,9 @@ def _headline_above_dateline(lines: list[tuple[int, str, int]]) -> tuple[int | N
             continue
         if at >= 2 and all(para.field_line(normalise(lines[i][1], pdf=False)) for i in (at - 1, at - 2)):
             continue  # a row of the page's metadata table (索引号：…, 发布机构：…), not the line under the headline
+        if para.fields_row(text) and any(0 <= i < len(lines) and para.fields_row(normalise(lines[i][1], pdf=False))
+                                         for i in (at - 1, at + 1)):
+            continue  # one of a metadata table's rows of two fields each (索 引 号：…　　信息分类：…)
         start = at
         while start > 0 and at - start < _HEADLINE_LINES:
             above = normalise(lines[start - 1][1], pdf=False)
