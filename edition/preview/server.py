@@ -244,10 +244,25 @@ def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        closed = _close(server, preview)
+    say("stopped" if closed else "stopped (the server did not close within 10 s: ended)")
+    if not closed:  # a request or plugin still holding on must not keep Ctrl-C from stopping the preview
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+    return 0
+
+
+def _close(server: PreviewServer, preview: Preview, timeout: float = 10.0) -> bool:
+    """Shut the server down and close the site, within ``timeout``; whether that was done in time."""
+    def close() -> None:
         server.shutdown()
         preview.site.close()
-    say("stopped")
-    return 0
+
+    closing = threading.Thread(target=close, daemon=True)
+    closing.start()
+    closing.join(timeout)
+    return not closing.is_alive()
 
 
 def _interrupt(signum: int, frame: Any) -> None:
