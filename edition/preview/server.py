@@ -236,6 +236,9 @@ def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> int:
     for folder, recursive in watched(paths):
         server.watch(str(folder), recursive=recursive)
     signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl-C stops it even where the parent started it with SIGINT ignored (a test runner's workers do,
+    # and a child inherits that): Python's own handler, which raises KeyboardInterrupt
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     shown = ", ".join(paths.relative(f) + "/" for f, recursive in watched(paths) if recursive)
     say(f"serving {url} (watching {shown}, the glossary and the configuration); "
         "Ctrl-C stops")
