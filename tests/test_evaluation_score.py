@@ -55,3 +55,11 @@ def test_totals_of_a_family():
     assert total.cases == 2 and total.titles == 1 and not total.meets_targets()
     assert total.recall < 1 and total.precision == 1
     assert isinstance(bad, Result) and not bad.perfect
+
+
+def test_the_uncatalogued_warning_every_case_gets_is_not_counted_as_a_doubt():
+    from evaluation import corpus
+    from evaluation.score import run
+
+    _, warnings, error = run(corpus.quick()[0])
+    assert error is None and not [w for w in warnings if "catalogue it" in w]
