@@ -113,3 +113,16 @@ def word(paragraphs: list[tuple[str, str]], *, header: str | None = None, footer
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def blank_pdf(*, encrypt: bool = False) -> bytes:
+    """A one-page PDF with no text layer (what a scan looks like to a reader), encrypted if asked (pypdf)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if encrypt:
+        writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

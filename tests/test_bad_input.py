@@ -28,6 +28,7 @@ from edition import cli, lock
 from edition.paths import Paths
 from edition.pipeline import build
 from edition.translate import po as pofile
+from tests.documents import blank_pdf
 
 KECHENG = "kecheng-four-take-the-leads"
 QUJIANG = "qujiang-project-party-building"
@@ -314,32 +315,22 @@ def undecodable_source(paths: Paths) -> None:
     (paths.seeds / "005_bad.txt").write_bytes("一行。\n".encode() + b"\xff\xfe\xfa bad \x80\n")
 
 
-def _blank_pdf(*, encrypt: bool = False) -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    if encrypt:
-        writer.encrypt("secret")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def encrypted_pdf(paths: Paths) -> None:
-    (paths.seeds / "005_locked.pdf").write_bytes(_blank_pdf(encrypt=True))
+    (paths.seeds / "005_locked.pdf").write_bytes(blank_pdf(encrypt=True))
 
 
 def damaged_pdf(paths: Paths) -> None:
-    (paths.seeds / "005_cut.pdf").write_bytes(_blank_pdf()[:200])
+    (paths.seeds / "005_cut.pdf").write_bytes(blank_pdf()[:200])
 
 
 def scanned_pdf(paths: Paths) -> None:
-    (paths.seeds / "005_scan.pdf").write_bytes(_blank_pdf())
+    (paths.seeds / "005_scan.pdf").write_bytes(blank_pdf())
 
 
 def misnamed_source(paths: Paths) -> None:
-    (paths.seeds / "005_report.txt").write_bytes(_blank_pdf())
+    (paths.seeds / "005_report.txt").write_bytes(blank_pdf())
 
 
 def unsupported_source(paths: Paths) -> None:

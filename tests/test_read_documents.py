@@ -3,15 +3,13 @@ what is kept as the diplomatic text, and a clear error for every file that canno
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from edition.errors import EditionError
 from edition.read.document import document_from_bytes, read_document
 from edition.read.html import read_html
 from edition.read.sniff import sniff
-from tests.documents import Item, typeset_pdf, word
+from tests.documents import Item, blank_pdf, typeset_pdf, word
 
 PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="{charset}"><title>某镇推进改造_某某网</title>
 <meta property="og:title" content="某镇推进改造"><meta name="author" content="李明">
@@ -50,23 +48,13 @@ def test_a_misnamed_or_unreadable_kind_of_file_is_one_clear_error(data, file, sa
         document_from_bytes(data, file, f"seeds/{file}")
 
 
-def _pypdf(encrypt: bool = False) -> bytes:
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    if encrypt:
-        writer.encrypt("secret")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(("damage", "says"), [
-    (lambda: _pypdf(encrypt=True), r"seeds/x\.pdf: is an encrypted \(password-protected\) PDF: save an unprotected"),
-    (lambda: _pypdf()[:200], r"seeds/x\.pdf: is not a readable PDF \(damaged or truncated\?\): PSEOF"),
-    (lambda: _pypdf()[:-30], r"is not a readable PDF \(damaged or truncated\?\): PDFSyntaxError"),
-    (lambda: _pypdf(), r"seeds/x\.pdf: is a PDF of 1 page\(s\) with no text layer \(a scan\?\): OCR it first"),
+    (lambda: blank_pdf(encrypt=True), r"seeds/x\.pdf: is an encrypted \(password-protected\) PDF: save an unprotected"),
+    (lambda: blank_pdf()[:200], r"seeds/x\.pdf: is not a readable PDF \(damaged or truncated\?\): PSEOF"),
+    (lambda: blank_pdf()[:-30], r"is not a readable PDF \(damaged or truncated\?\): PDFSyntaxError"),
+    (lambda: blank_pdf(), r"seeds/x\.pdf: is a PDF of 1 page\(s\) with no text layer \(a scan\?\): OCR it first"),
 ])
 def test_a_pdf_that_cannot_be_read_says_why(damage, says):
     with pytest.raises(EditionError, match=says):

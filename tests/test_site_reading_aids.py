@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from edition.write.reading_aids import traditional
+from tests import test_site_browser
 from tests.test_site_browser import (
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
     REPORT,
     SLUG,
-    chromium_executable,
     reading,
-    serving,
 )
 
 pytestmark = pytest.mark.browser
@@ -31,21 +28,7 @@ pytestmark = pytest.mark.browser
 WORDS = f"data/words/{SLUG}.json"
 
 
-@pytest.fixture(scope="module")
-def origin(built_site) -> Iterator[str]:
-    with serving(built_site.site) as address:
-        yield address
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_executable()
-    if executable is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); no browser is downloaded")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+browser, origin = test_site_browser.browser, test_site_browser.origin  # the browser test's fixtures
 
 
 @pytest.fixture(scope="module")
